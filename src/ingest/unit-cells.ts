@@ -1,0 +1,87 @@
+// Splits a unit cell ("各乡镇（街道）人民政府（办事处），县财政局、县税务局等县政府有关部门、单位") into unit names.
+import { fullWidthBrackets, halfWidthAlnum, stripMarkup } from './text.ts';
+
+/** A unit name ends with one of these; a fragment that does not is a name broken by OCR or a line wrap. */
+const NAME_END = /(?:[局委办室院馆会所站队司部处科团行道镇乡区县府位门厅组社台校心联）〉]|公司|集团|中心|企业)$/u;
+/** A line holding the tail of a name broken over lines: 微山县分中心, （交通）. */
+const TAIL_LINE = /^(?:[（〈]|\p{Script=Han}{1,4}[县区市]分(?:中心|局|公司|院|所)$)/u;
+
+const SEPARATORS = new Set(['、', '，', ',', '；', ';', '\n']);
+const OPEN = new Set(['（', '〈', '《', '[']);
+const CLOSE = new Set(['）', '〉', '》', ']']);
+
+function joinLines(text: string): string {
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const out: string[] = [];
+  for (const line of lines) {
+    const prev = out.at(-1);
+    if (prev !== undefined && (TAIL_LINE.test(line) || !NAME_END.test(prev) && !/[、，,；;]$/.test(prev))) {
+      out[out.length - 1] = prev + line;
+    } else out.push(line);
+  }
+  return out.join('\n');
+}
+
+/** Spaces separate units in OCR'd cells but also split names ("单 位"): rejoin where a name is unfinished. */
+function joinSpaced(line: string): string {
+  const tokens = line.split(/[ \t\u3000\u00a0]+/).filter(Boolean);
+  let out = '';
+  for (const token of tokens) {
+    if (!out) out = token;
+    else if (/^[（〈]/.test(token) || !NAME_END.test(out) && !/[、，,；;]$/.test(out)) out += token;
+    else out += '、' + token;
+  }
+  return out;
+}
+
+function splitTopLevel(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of text) {
+    if (OPEN.has(ch)) depth++;
+    else if (CLOSE.has(ch)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && SEPARATORS.has(ch)) {
+      parts.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  parts.push(cur);
+  return parts.map((p) => p.trim()).filter(Boolean);
+}
+
+/** "各乡镇（街道）人民政府（办事处）" → "各乡镇（街道）"; "各街道办事处" → "各街道". */
+export function normalizeCollective(name: string): string {
+  const m = /^(各(?:乡镇|镇|乡|街道)(?:[（〈][^）〉]*[）〉])?)(?:人民)?(?:政府|办事处)(?:[（〈]办事处[）〉])?$/u.exec(name);
+  return m?.[1] ?? name;
+}
+
+const NOISE = /^(?:等)?(?:有关|相关)?(?:部门|单位|机构)+(?:、?单位)?$/;
+
+/** Splits one cell into unit names as written, with collectives kept and noise (等部门单位) dropped. */
+export function splitUnitCell(cell: string): string[] {
+  const text = joinLines(fullWidthBrackets(halfWidthAlnum(stripMarkup(cell))))
+    .split('\n')
+    .map(joinSpaced)
+    .join('\n');
+  const parts = splitTopLevel(text);
+
+  // "县政府有关部门、单位" is one collective, split by the 、 above; "各驻区、单位" is OCR's split of 各驻区单位.
+  const joined: string[] = [];
+  for (const part of parts) {
+    const prev = joined.at(-1);
+    if (prev !== undefined && /^单位/.test(part)) joined[joined.length - 1] = /部门$/.test(prev) ? `${prev}、${part}` : prev + part;
+    else joined.push(part);
+  }
+
+  const names: string[] = [];
+  for (const part of joined) {
+    const m = /^(.+?)等(.*(?:部门|单位|机构).*)$/u.exec(part);
+    const pieces = m ? [m[1] ?? '', /^(?:县|区|市|乡镇|各)/.test(m[2] ?? '') ? (m[2] ?? '') : ''] : [part];
+    for (const piece of pieces) {
+      const name = normalizeCollective(piece.replace(/[。.：:]+$/u, '').replace(/^[：:]/, '').trim());
+      if (name && !NOISE.test(name) && /\p{Script=Han}/u.test(name)) names.push(name);
+    }
+  }
+  return [...new Set(names)];
+}

@@ -1,0 +1,59 @@
+// The task model: zod schemas are the single source of truth for the types of documents, tasks and deadlines.
+import { z } from 'zod';
+
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+
+export const deadlineKinds = ['dated', 'year-round', 'recurring', 'ongoing', 'none'] as const;
+
+export const DeadlineSchema = z.object({
+  /** The deadline as the document writes it (cell text, or the inline phrase it came from). */
+  raw: z.string().nullable(),
+  /** Earliest concrete date the task must be done by, or null when none can be derived. */
+  due: isoDate.nullable(),
+  kind: z.enum(deadlineKinds),
+  /** 长期坚持 / 持续推进: the work goes on after `due`. */
+  ongoing: z.boolean(),
+  /** True when the task itself states the deadline; false when inferred from the notice or the plan's year. */
+  stated: z.boolean(),
+  source: z.enum(['cell', 'inline', 'notice', 'period']),
+});
+export type Deadline = z.infer<typeof DeadlineSchema>;
+
+export const DocumentSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  issuer: z.string().nullable(),
+  region: z.string(),
+  year: z.number().int(),
+  docNumber: z.string().nullable(),
+  issuedAt: isoDate.nullable(),
+  sourceFile: z.string(),
+  contentHash: z.string(),
+  layout: z.string(),
+  importedAt: z.string(),
+});
+export type TaskDocument = z.infer<typeof DocumentSchema>;
+
+export const TaskSchema = z.object({
+  id: z.string(),
+  documentId: z.string(),
+  region: z.string(),
+  /** 1-based position in the document. */
+  seq: z.number().int().positive(),
+  /** Headings above the task, outermost first: 一、… / （一）… / 1．… */
+  section: z.array(z.string()),
+  title: z.string().nullable(),
+  requirement: z.string().min(1),
+  lead: z.array(z.string()),
+  responsible: z.array(z.string()),
+  cooperating: z.array(z.string()),
+  remarks: z.string().nullable(),
+  deadline: DeadlineSchema,
+});
+export type Task = z.infer<typeof TaskSchema>;
+
+/** A task before the document assigns ids: what every layout parser produces. */
+export type ParsedTask = Omit<Task, 'id' | 'documentId' | 'region' | 'seq'>;
+
+export type UnitRole = 'lead' | 'responsible' | 'cooperating';
+export const unitRoles: readonly UnitRole[] = ['lead', 'responsible', 'cooperating'];

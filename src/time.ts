@@ -1,0 +1,80 @@
+// Calendar helpers. Deadlines are calendar dates in Asia/Shanghai; nothing here reads the clock or the machine's TZ.
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc.js';
+import timezone from 'dayjs/plugin/timezone.js';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+export const ZONE = 'Asia/Shanghai';
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+export function isoDate(year: number, month: number, day: number): string {
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+export function isValidDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function endOfMonth(year: number, month: number): string {
+  return isoDate(year, month, daysInMonth(year, month));
+}
+
+function parseIso(date: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+function formatUtc(date: Date): string {
+  return isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
+export function addDays(date: string, days: number): string {
+  const d = parseIso(date);
+  d.setUTCDate(d.getUTCDate() + days);
+  return formatUtc(d);
+}
+
+/** Adds working days (Monday to Friday); public holidays are not known here and are not skipped. */
+export function addWorkingDays(date: string, days: number): string {
+  const d = parseIso(date);
+  let left = days;
+  while (left > 0) {
+    d.setUTCDate(d.getUTCDate() + 1);
+    const wd = d.getUTCDay();
+    if (wd !== 0 && wd !== 6) left--;
+  }
+  return formatUtc(d);
+}
+
+/** 0 = Sunday … 6 = Saturday, for a calendar date. */
+export function weekday(date: string): number {
+  return parseIso(date).getUTCDay();
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((parseIso(to).getTime() - parseIso(from).getTime()) / 86_400_000);
+}
+
+/** The Shanghai calendar date of an instant. */
+export function shanghaiDate(now: Date): string {
+  return dayjs(now).tz(ZONE).format('YYYY-MM-DD');
+}
+
+/** The Shanghai wall-clock time of an instant, as HH:mm. */
+export function shanghaiTime(now: Date): string {
+  return dayjs(now).tz(ZONE).format('HH:mm');
+}
+
+/** The instant at which a Shanghai wall-clock date and time occurs. */
+export function shanghaiInstant(date: string, time = '00:00'): Date {
+  return dayjs.tz(`${date} ${time}`, 'YYYY-MM-DD HH:mm', ZONE).toDate();
+}
