@@ -150,6 +150,8 @@ function earliest(dates: FoundDate[]): FoundDate | null {
 export function parseDeadline(cell: string | null, requirement: string, ctx: DeadlineContext): ParsedDeadline {
   const periodEnd = isoDate(ctx.year, 12, 31);
   const rawCell = cell ? normalize(cell) : '';
+  // The deadline as written ("2023 年底前"), for quoting; matching uses the normalised form.
+  const written = cell ? cell.replace(/\s+/g, ' ').trim() : '';
   const cellDates = rawCell ? findDates(rawCell, ctx, 'cell') : [];
   const inlineDates = findDates(requirement, ctx, 'inline');
   const ongoing = rawCell !== '' && ONGOING.test(rawCell);
@@ -159,7 +161,7 @@ export function parseDeadline(cell: string | null, requirement: string, ctx: Dea
     const fromCell = cellDates.includes(best);
     return {
       deadline: {
-        raw: rawCell || best.raw,
+        raw: written || best.raw,
         due: best.due,
         kind: 'dated',
         ongoing,
@@ -171,7 +173,7 @@ export function parseDeadline(cell: string | null, requirement: string, ctx: Dea
   }
 
   if (rawCell) {
-    const base = { raw: rawCell, ongoing, stated: true, source: 'cell' as const };
+    const base = { raw: written, ongoing, stated: true, source: 'cell' as const };
     if (YEAR_ROUND.test(rawCell)) return { deadline: { ...base, due: periodEnd, kind: 'year-round' }, warning: null };
     if (WITHIN_YEAR.test(rawCell)) return { deadline: { ...base, due: periodEnd, kind: 'dated' }, warning: null };
     if (RECURRING.test(rawCell)) return { deadline: { ...base, due: periodEnd, kind: 'recurring', stated: false }, warning: null };
@@ -179,12 +181,12 @@ export function parseDeadline(cell: string | null, requirement: string, ctx: Dea
     if (/印发/.test(rawCell) && !ctx.issuedAt) {
       return {
         deadline: { ...base, due: periodEnd, kind: 'none', stated: false },
-        warning: `时限“${rawCell}”以印发日期起算，但文件没有印发日期：暂按 ${periodEnd} 处理，可用 --issued 补充`,
+        warning: `时限“${written}”以印发日期起算，但文件没有印发日期：暂按 ${periodEnd} 处理，可用 --issued 补充`,
       };
     }
     return {
       deadline: { ...base, due: periodEnd, kind: 'none', stated: false },
-      warning: `无法识别的时限“${rawCell}”：暂按年底 ${periodEnd} 处理`,
+      warning: `无法识别的时限“${written}”：暂按年底 ${periodEnd} 处理`,
     };
   }
 

@@ -18,14 +18,22 @@ export function halfWidthAlnum(text: string): string {
   return text.replace(/[０-９Ａ-Ｚａ-ｚ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
-/** Joins letter-spaced Chinese ("助 推 监 管") and spaces around numbers inside Chinese ("2023 年"). */
-export function collapseCjkSpaces(text: string): string {
-  return text.replace(cjkSpaceRe, '').replace(cjkDigitSpaceRe, '');
+/** Joins letter-spaced Chinese from OCR ("助 推 监 管" → "助推监管"). */
+export function joinLetterSpacing(text: string): string {
+  return text.replace(cjkSpaceRe, '');
 }
 
-/** One clean line of cell or paragraph text. */
+/** Also drops spaces around numbers inside Chinese ("2023 年 8 月"), for reading dates and names. */
+export function collapseCjkSpaces(text: string): string {
+  return joinLetterSpacing(text).replace(cjkDigitSpaceRe, '');
+}
+
+/**
+ * One clean line of cell or paragraph text. Spacing around numbers is kept as written
+ * ("10 个工作日内"), so that quotes of the document match it.
+ */
 export function cleanText(text: string): string {
-  return collapseCjkSpaces(halfWidthAlnum(stripMarkup(text)))
+  return joinLetterSpacing(stripMarkup(text))
     .replace(/[ \t\u3000\u00a0]+/g, ' ')
     .trim();
 }

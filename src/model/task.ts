@@ -57,3 +57,8 @@ export type ParsedTask = Omit<Task, 'id' | 'documentId' | 'region' | 'seq'>;
 
 export type UnitRole = 'lead' | 'responsible' | 'cooperating';
 export const unitRoles: readonly UnitRole[] = ['lead', 'responsible', 'cooperating'];
+
+/** Every distinct unit named by the tasks, in any role. */
+export function unitNames(tasks: readonly Task[]): Set<string> {
+  return new Set(tasks.flatMap((t) => unitRoles.flatMap((r) => t[r])));
+}

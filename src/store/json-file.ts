@@ -1,0 +1,78 @@
+// A lowdb adapter for the store file: validates on read, never touches a file it cannot read, and
+// writes atomically (temp file, fsync, rename) so a crash leaves the old or the new file, never half.
+import { open, readFile, rename, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Adapter } from 'lowdb';
+import type { ZodType } from 'zod';
+import { StoreError } from '../errors.ts';
+
+export class ValidatedJsonFile<T> implements Adapter<T> {
+  private queue: Promise<void> = Promise.resolve();
+  private seq = 0;
+
+  constructor(
+    readonly path: string,
+    private readonly schema: ZodType<T>,
+  ) {}
+
+  async read(): Promise<T | null> {
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (cause) {
+      if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw new StoreError(`无法读取数据文件 ${this.path}：${(cause as Error).message}`, { cause });
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (cause) {
+      throw new StoreError(
+        `数据文件 ${this.path} 已损坏（不是有效的 JSON：${(cause as Error).message}）。文件未被改动；请从备份恢复，或移走该文件后重新启动以从 data/seeds 重建。`,
+        { cause },
+      );
+    }
+    const result = this.schema.safeParse(json);
+    if (!result.success) {
+      const issues = result.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join('.') || '(根)'}：${i.message}`)
+        .join('；');
+      throw new StoreError(`数据文件 ${this.path} 的内容不符合格式（${issues}）。文件未被改动；请从备份恢复或移走该文件。`, {
+        cause: result.error,
+      });
+    }
+    return result.data;
+  }
+
+  /** Resolves only when the new content is durably in place. Writes are serialised. */
+  write(data: T): Promise<void> {
+    const text = JSON.stringify(data);
+    const next = this.queue.then(() => this.writeNow(text));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async writeNow(text: string): Promise<void> {
+    const tmp = `${this.path}.${process.pid}.${++this.seq}.tmp`;
+    try {
+      const file = await open(tmp, 'w');
+      try {
+        await file.writeFile(text, 'utf8');
+        await file.sync();
+      } finally {
+        await file.close();
+      }
+      await rename(tmp, this.path);
+      const dir = await open(dirname(this.path), 'r');
+      try {
+        await dir.sync();
+      } finally {
+        await dir.close();
+      }
+    } catch (cause) {
+      await rm(tmp, { force: true });
+      throw new StoreError(`写入数据文件 ${this.path} 失败：${(cause as Error).message}`, { cause });
+    }
+  }
+}

@@ -1,0 +1,65 @@
+// One process owns the store file: a lock file holds its pid. A lock whose process is gone is stale.
+import { open, readFile, rm } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { StoreError } from '../errors.ts';
+
+interface LockInfo {
+  pid: number;
+  host: string;
+  since: string;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export class StoreLock {
+  private constructor(readonly path: string) {}
+
+  /** Takes the lock, or throws StoreError naming the process that holds it. */
+  static async acquire(storePath: string): Promise<StoreLock> {
+    const path = `${storePath}.lock`;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        const file = await open(path, 'wx');
+        const info: LockInfo = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
+        await file.writeFile(JSON.stringify(info));
+        await file.close();
+        return new StoreLock(path);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
+          throw new StoreError(`无法创建锁文件 ${path}：${(e as Error).message}`, { cause: e });
+        }
+      }
+      const holder = await readLock(path);
+      if (holder && holder.host === hostname() && alive(holder.pid) && holder.pid !== process.pid) {
+        throw new StoreError(
+          `数据文件 ${storePath} 正被进程 ${holder.pid}（自 ${holder.since}）使用。请先停止该进程，或通过机器人对话导入。`,
+        );
+      }
+      if (holder && holder.host !== hostname()) {
+        throw new StoreError(`数据文件 ${storePath} 被另一台机器 ${holder.host} 的进程 ${holder.pid} 锁定。`);
+      }
+      await rm(path, { force: true });
+    }
+    throw new StoreError(`无法取得数据文件 ${storePath} 的锁`);
+  }
+
+  async release(): Promise<void> {
+    await rm(this.path, { force: true });
+  }
+}
+
+async function readLock(path: string): Promise<LockInfo | null> {
+  try {
+    const info = JSON.parse(await readFile(path, 'utf8')) as Partial<LockInfo>;
+    return typeof info.pid === 'number' && typeof info.host === 'string' ? (info as LockInfo) : null;
+  } catch {
+    return null;
+  }
+}

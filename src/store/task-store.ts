@@ -1,0 +1,96 @@
+// The task store: one JSON file through lowdb, owned by one process, indexes rebuilt after each write.
+import { Low } from 'lowdb';
+import { StoreError } from '../errors.ts';
+import type { ParsedDocument } from '../ingest/import-document.ts';
+import { TaskIndex } from './indexes.ts';
+import { ValidatedJsonFile } from './json-file.ts';
+import { StoreLock } from './lock.ts';
+import { emptyStore, type StoreData, StoreSchema } from './schema.ts';
+
+export interface ImportOutcome {
+  documentId: string;
+  /** True when a document with the same identity was already stored and has been replaced. */
+  replaced: boolean;
+}
+
+export interface OpenOptions {
+  /** Open without taking the lock; writing is refused. */
+  readOnly?: boolean;
+}
+
+export class TaskStore {
+  private cachedIndex: TaskIndex | null = null;
+
+  private constructor(
+    readonly path: string,
+    private readonly db: Low<StoreData>,
+    private lock: StoreLock | null,
+    /** False when the file did not exist and the store starts empty. */
+    readonly existed: boolean,
+  ) {}
+
+  static async open(path: string, options: OpenOptions = {}): Promise<TaskStore> {
+    const lock = options.readOnly ? null : await StoreLock.acquire(path);
+    try {
+      const adapter = new ValidatedJsonFile<StoreData>(path, StoreSchema);
+      const db = new Low<StoreData>(adapter, emptyStore());
+      const existing = await adapter.read();
+      if (existing) db.data = existing;
+      return new TaskStore(path, db, lock, existing !== null);
+    } catch (e) {
+      await lock?.release();
+      throw e;
+    }
+  }
+
+  get readOnly(): boolean {
+    return this.lock === null;
+  }
+
+  get data(): Readonly<StoreData> {
+    return this.db.data;
+  }
+
+  get index(): TaskIndex {
+    this.cachedIndex ??= new TaskIndex(this.db.data.documents, this.db.data.tasks);
+    return this.cachedIndex;
+  }
+
+  /**
+   * Adds documents, replacing any stored under the same identity (same region, year and number or
+   * title). Resolves once the file is durably written; on failure memory is rolled back too.
+   */
+  async putDocuments(parsed: readonly ParsedDocument[]): Promise<ImportOutcome[]> {
+    this.assertWritable();
+    const before = this.db.data;
+    const ids = new Set(parsed.map((p) => p.document.id));
+    const next: StoreData = {
+      ...before,
+      documents: [...before.documents.filter((d) => !ids.has(d.id)), ...parsed.map((p) => p.document)],
+      tasks: [...before.tasks.filter((t) => !ids.has(t.documentId)), ...parsed.flatMap((p) => p.tasks)],
+    };
+    await this.commit(next);
+    return parsed.map((p) => ({ documentId: p.document.id, replaced: before.documents.some((d) => d.id === p.document.id) }));
+  }
+
+  private async commit(next: StoreData): Promise<void> {
+    const before = this.db.data;
+    this.db.data = next;
+    try {
+      await this.db.write();
+    } catch (e) {
+      this.db.data = before;
+      throw e;
+    }
+    this.cachedIndex = null;
+  }
+
+  private assertWritable(): void {
+    if (!this.lock) throw new StoreError(`数据文件 ${this.path} 以只读方式打开，不能写入`);
+  }
+
+  async close(): Promise<void> {
+    await this.lock?.release();
+    this.lock = null;
+  }
+}

@@ -1,0 +1,43 @@
+// Shared test helpers: the bundled seed documents, parsed once per file, and temporary directories.
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseDocument, type ParsedDocument } from '../src/ingest/import-document.ts';
+import { unitKey } from '../src/ingest/unit-names.ts';
+import type { Task } from '../src/model/task.ts';
+
+export const SEEDS_DIR = join(import.meta.dirname, '..', 'data', 'seeds');
+export const FIXTURES_DIR = join(import.meta.dirname, 'fixtures');
+export const NOW = new Date('2026-11-23T02:00:00Z');
+
+export const seedFiles = (): string[] => readdirSync(SEEDS_DIR).sort();
+
+const cache = new Map<string, Promise<ParsedDocument>>();
+export function parseSeed(file: string): Promise<ParsedDocument> {
+  let p = cache.get(file);
+  if (!p) {
+    p = parseDocument(file, readFileSync(join(SEEDS_DIR, file)), { now: NOW });
+    cache.set(file, p);
+  }
+  return p;
+}
+
+export function parseFixture(name: string, options: { region?: string; year?: number } = {}): Promise<ParsedDocument> {
+  return parseDocument(name, readFileSync(join(FIXTURES_DIR, name)), { ...options, now: NOW });
+}
+
+/** True when the task names the unit as written or under the same alias key. */
+export function names(units: readonly string[], unit: string): boolean {
+  return units.some((u) => u === unit || unitKey(u) === unitKey(unit));
+}
+
+export function findTask(tasks: readonly Task[], text: string): Task {
+  const found = tasks.filter((t) => t.requirement.includes(text));
+  if (found.length !== 1) throw new Error(`expected one task containing “${text}”, found ${found.length}`);
+  return found[0] as Task;
+}
+
+export function tempDir(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'zwgk-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
