@@ -12,7 +12,7 @@ import { readMetadata, regionFromBody } from './metadata.ts';
 import type { ParsedLayout, RawRow } from './raw-row.ts';
 import { LayoutError } from './table.ts';
 import { splitUnitCell } from './unit-cells.ts';
-import { regionLevel, repairOcrNames, withLevelPrefix } from './unit-names.ts';
+import { repairOcrNames, withLevelPrefix } from './unit-names.ts';
 
 export interface ImportOptions {
   /** Supplies or overrides the region read from the document. */
@@ -93,6 +93,7 @@ export async function parseDocument(path: string, bytes: Uint8Array, options: Im
       seq,
       section: row.section,
       title: row.title,
+      number: row.number,
       requirement: row.requirement,
       lead: fix(u.lead),
       responsible: fix(u.responsible),

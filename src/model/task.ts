@@ -43,6 +43,8 @@ export const TaskSchema = z.object({
   /** Headings above the task, outermost first: 一、… / （一）… / 1．… */
   section: z.array(z.string()),
   title: z.string().nullable(),
+  /** The task's own number as written: 3 in "3．…", an item number, or the 序号 cell. */
+  number: z.string().nullable(),
   requirement: z.string().min(1),
   lead: z.array(z.string()),
   responsible: z.array(z.string()),

@@ -2,7 +2,7 @@
 // and by the month they fall due.
 import type { Task, TaskDocument, UnitRole } from '../model/task.ts';
 import { unitRoles } from '../model/task.ts';
-import { collectiveScope, type CollectiveScope, unitKey, unitKind } from '../ingest/unit-names.ts';
+import { collectiveScope, type CollectiveScope, unitKey, type UnitKind } from '../ingest/unit-names.ts';
 import { UnitDirectory, type UnitEntry } from './unit-directory.ts';
 
 export interface NamedTask {
@@ -21,7 +21,7 @@ export interface UnitTasks {
   viaCollective: CollectiveTask[];
 }
 
-const scopeBinds = (scope: CollectiveScope, kind: ReturnType<typeof unitKind>): boolean =>
+const scopeBinds = (scope: CollectiveScope, kind: UnitKind): boolean =>
   scope === 'all' || (scope === 'towns' ? kind === 'town' : kind === 'department');
 
 export class TaskIndex {

@@ -46,7 +46,7 @@ describe.each(facts.documents)('$file ($region)', (doc) => {
     if (fact.deadlineRaw === '定期更新') expect(task.deadline.kind).toBe('recurring');
   });
 
-  const unitQueries = 'unitQueries' in doc ? doc.unitQueries : [];
+  const unitQueries = ('unitQueries' in doc ? doc.unitQueries : undefined) ?? [];
   it.each(unitQueries)('$unit is named in exactly its tasks, and bound through collectives apart', async (q) => {
     const parsed = await parseSeed(doc.file);
     const index = new TaskIndex([parsed.document], parsed.tasks);
@@ -61,7 +61,7 @@ describe.each(facts.documents)('$file ($region)', (doc) => {
     }
   });
 
-  const dueQueries = 'dueQueries' in doc ? doc.dueQueries : [];
+  const dueQueries = ('dueQueries' in doc ? doc.dueQueries : undefined) ?? [];
   it.each(dueQueries)('tasks due in $month', async (q) => {
     const parsed = await parseSeed(doc.file);
     const index = new TaskIndex([parsed.document], parsed.tasks);

@@ -1,0 +1,55 @@
+// Published formats: a Word and an Excel file (made by scripts/make-office-fixtures.ts) import to the
+// same tasks as their text twin; a hand-written sixth layout imports without code that names it.
+import { describe, expect, it } from 'vitest';
+import type { Task } from '../../src/model/task.ts';
+import { parseFixture } from '../helpers.ts';
+
+const comparable = (t: Task): Omit<Task, 'id' | 'documentId'> => {
+  const { id: _id, documentId: _doc, ...rest } = t;
+  return rest;
+};
+
+describe('Word and Excel', () => {
+  it('the text twin reads as expected', async () => {
+    const { document, tasks, warnings } = await parseFixture('office/plan.txt');
+    expect(document).toMatchObject({ region: '青山县', year: 2025, docNumber: '青政办字〔2025〕8号', issuedAt: '2025-03-10', layout: 'tab-cells' });
+    expect(warnings).toEqual([]);
+    expect(tasks.map((t) => [t.section.at(-1), t.responsible.join('、'), t.deadline.due, t.deadline.kind])).toEqual([
+      ['（一）做好社会救助信息公开', '县民政局、县医保局', '2025-12-31', 'year-round'],
+      ['（一）做好社会救助信息公开', '县民政局、县医保局', '2025-12-31', 'recurring'],
+      ['（一）做好社会救助信息公开', '县财政局', '2025-06-30', 'dated'],
+      ['（二）加强就业信息公开', '县人力资源和社会保障局、各乡镇（街道）', '2025-09-30', 'dated'],
+      ['（三）优化政府网站', '县政府各部门、单位', '2025-04-09', 'dated'],
+    ]);
+    expect(tasks[3]?.deadline.ongoing).toBe(true);
+    expect(tasks[0]?.section[0]).toBe('一、深化重点领域信息公开');
+  });
+
+  it.each(['office/plan.docx', 'office/plan.xlsx'])('%s imports to the same tasks as plan.txt', async (file) => {
+    const twin = await parseFixture('office/plan.txt');
+    const parsed = await parseFixture(file);
+    expect(parsed.document).toMatchObject({ region: '青山县', year: 2025, docNumber: '青政办字〔2025〕8号', issuedAt: '2025-03-10' });
+    expect(parsed.tasks.map(comparable)).toEqual(twin.tasks.map(comparable));
+    expect(parsed.warnings).toEqual([]);
+  });
+});
+
+describe('a sixth layout: a pipe table with 序号 / 责任科室 / 时限要求 and merged cells', () => {
+  it('imports every task with its units, deadline and section', async () => {
+    const { document, tasks, warnings } = await parseFixture('sixth-layout.md');
+    expect(document).toMatchObject({ region: '临河区', year: 2024, docNumber: '临政办发〔2024〕21号', issuedAt: '2024-04-02', layout: 'pipe-table' });
+    expect(warnings).toEqual([]);
+    expect(tasks).toHaveLength(5);
+    expect(tasks.map((t) => t.number)).toEqual(['1', '2', '3', '4', '5']);
+    expect(tasks[1]).toMatchObject({
+      title: '政府网站',
+      responsible: ['区政府办公室'],
+      cooperating: ['区大数据中心'],
+      remarks: '每月检查',
+      deadline: { due: '2024-06-30', kind: 'dated' },
+    });
+    expect(tasks[2]?.requirement).toBe('加强政务公开专区建设，做强政府信息查询服务。');
+    expect(tasks[3]).toMatchObject({ section: ['二、深化重点领域公开', '社会救助'], responsible: ['区民政局'], cooperating: ['各街道', '区财政局'], deadline: { kind: 'recurring' } });
+    expect(tasks[4]).toMatchObject({ responsible: ['区教体局'], cooperating: [], deadline: { due: '2024-08-31' }, remarks: '招生前' });
+  });
+});
