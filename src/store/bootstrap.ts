@@ -1,6 +1,7 @@
 // Opens the store; a store that does not exist yet is built from the bundled documents in data/seeds.
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { ImportError } from '../errors.ts';
 import { parseDocument, type ParsedDocument } from '../ingest/import-document.ts';
 import { TaskStore, type OpenOptions } from './task-store.ts';
 
@@ -12,7 +13,16 @@ export interface Bootstrapped {
 
 export async function parseFiles(paths: readonly string[], now: Date, options: { region?: string; year?: number } = {}): Promise<ParsedDocument[]> {
   const parsed: ParsedDocument[] = [];
-  for (const path of paths) parsed.push(await parseDocument(path, await readFile(path), { ...options, now }));
+  for (const path of paths) {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path);
+    } catch (cause) {
+      const reason = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在，请检查路径' : `无法读取：${(cause as Error).message}`;
+      throw new ImportError(basename(path), reason, { cause });
+    }
+    parsed.push(await parseDocument(path, bytes, { ...options, now }));
+  }
   return parsed;
 }
 

@@ -37,7 +37,7 @@ export class StoreLock {
         }
       }
       const holder = await readLock(path);
-      if (holder && holder.host === hostname() && alive(holder.pid) && holder.pid !== process.pid) {
+      if (holder && holder.host === hostname() && alive(holder.pid)) {
         throw new StoreError(
           `数据文件 ${storePath} 正被进程 ${holder.pid}（自 ${holder.since}）使用。请先停止该进程，或通过机器人对话导入。`,
         );

@@ -1,0 +1,134 @@
+// The store on real files: first start from the seeds, replacement, corruption, the lock, and crashes.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { StoreError } from '../../src/errors.ts';
+import { openStore } from '../../src/store/bootstrap.ts';
+import { ValidatedJsonFile } from '../../src/store/json-file.ts';
+import { StoreSchema } from '../../src/store/schema.ts';
+import { TaskStore } from '../../src/store/task-store.ts';
+import { NOW, parseSeed, SEEDS_DIR, tempDir } from '../helpers.ts';
+
+let dir: string;
+let cleanup: () => void;
+let storePath: string;
+beforeEach(() => {
+  ({ dir, cleanup } = tempDir());
+  storePath = join(dir, 'store.json');
+});
+afterEach(() => cleanup());
+
+describe('first start', () => {
+  it('builds the store from data/seeds and reads it back after a restart', async () => {
+    const { store, seeded } = await openStore(storePath, SEEDS_DIR, NOW);
+    expect(seeded).toHaveLength(5);
+    expect(store.data.tasks).toHaveLength(79 + 67 + 53 + 54 + 41);
+    await store.close();
+    const again = await openStore(storePath, SEEDS_DIR, NOW);
+    expect(again.seeded).toHaveLength(0);
+    expect(again.store.data).toEqual(store.data);
+    expect(again.store.index.dueInMonth('2022-06', ['汶上县'])).toHaveLength(3);
+    await again.store.close();
+  });
+});
+
+describe('imports', () => {
+  it('re-importing a document replaces it; a new year is added beside the old', async () => {
+    const store = await TaskStore.open(storePath);
+    const doc = await parseSeed('000_8f567bc9b8b33b76.txt');
+    expect(await store.putDocuments([doc])).toEqual([{ documentId: doc.document.id, replaced: false }]);
+    expect(await store.putDocuments([doc])).toEqual([{ documentId: doc.document.id, replaced: true }]);
+    expect(store.data.documents).toHaveLength(1);
+    expect(store.data.tasks).toHaveLength(79);
+
+    const nextYear = { ...doc, document: { ...doc.document, id: '2023-next', year: 2023 }, tasks: doc.tasks.map((t) => ({ ...t, id: `2023-next-${t.seq}`, documentId: '2023-next' })) };
+    await store.putDocuments([nextYear]);
+    expect(store.data.documents.map((d) => d.year).sort()).toEqual([2022, 2023]);
+    expect(store.data.tasks).toHaveLength(158);
+    await store.close();
+  });
+
+  it('a failed write reports failure and leaves memory as it was', async () => {
+    const store = await TaskStore.open(storePath);
+    const doc = await parseSeed('000_8f567bc9b8b33b76.txt');
+    cleanup();
+    await expect(store.putDocuments([doc])).rejects.toBeInstanceOf(StoreError);
+    expect(store.data.documents).toHaveLength(0);
+  });
+});
+
+describe('a corrupt store', () => {
+  it.each([
+    ['not JSON', '{"version":1,"documents":[', /不是有效的 JSON/],
+    ['JSON of the wrong shape', '{"version":1,"documents":[{"id":3}],"tasks":[]}', /不符合格式/],
+    ['a future version', '{"version":9,"documents":[],"tasks":[]}', /不符合格式/],
+  ])('%s stops start-up with a clear message and is never overwritten', async (_name, content, message) => {
+    writeFileSync(storePath, content);
+    await expect(openStore(storePath, SEEDS_DIR, NOW)).rejects.toThrow(message);
+    expect(readFileSync(storePath, 'utf8')).toBe(content);
+    expect(existsSync(`${storePath}.lock`)).toBe(false);
+  });
+});
+
+function startWriter(path: string): { child: ChildProcess; lines: string[]; ready: Promise<void> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'writer-child.ts'), path], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines: string[] = [];
+  let buffer = '';
+  const ready = new Promise<void>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const parts = buffer.split('\n');
+      buffer = parts.pop() ?? '';
+      for (const line of parts) {
+        lines.push(line);
+        if (line === 'ready') resolve();
+      }
+    });
+    child.on('exit', () => reject(new Error('writer exited before it was ready')));
+  });
+  return { child, lines, ready };
+}
+
+const exited = (child: ChildProcess): Promise<void> =>
+  new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+
+describe('one process owns the file', () => {
+  it('a second process is refused while the first lives, may read, and takes over once it is gone', async () => {
+    const { child, ready } = startWriter(storePath);
+    await ready;
+    await expect(TaskStore.open(storePath)).rejects.toThrow(/正被进程 \d+/);
+    const reader = await TaskStore.open(storePath, { readOnly: true });
+    await expect(reader.putDocuments([])).rejects.toThrow(/只读/);
+    child.kill('SIGKILL');
+    await exited(child);
+    const owner = await TaskStore.open(storePath);
+    expect(owner.readOnly).toBe(false);
+    await owner.close();
+  });
+});
+
+describe('crashes', () => {
+  it('killed at random moments 50 times, the file always parses and holds every write reported done', async () => {
+    const file = new ValidatedJsonFile(storePath, StoreSchema);
+    let reported = new Set<string>();
+    let kills = 0;
+    for (let round = 0; round < 50; round++) {
+      const { child, lines, ready } = startWriter(storePath);
+      await ready;
+      await new Promise((r) => setTimeout(r, Math.random() * 120));
+      child.kill('SIGKILL');
+      await exited(child);
+      kills++;
+      for (const line of lines) if (line.startsWith('done ')) reported.add(`crash-${line.slice(5)}`);
+      const data = await file.read();
+      const stored = new Set(data?.documents.map((d) => d.id) ?? []);
+      for (const id of reported) expect(stored.has(id), `${id} was reported written`).toBe(true);
+      reported = stored;
+    }
+    expect(kills).toBe(50);
+    expect(reported.size).toBeGreaterThan(0);
+  }, 180_000);
+});
