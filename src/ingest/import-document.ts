@@ -72,7 +72,7 @@ export async function parseDocument(path: string, bytes: Uint8Array, options: Im
   if (!region) throw new ImportError(file, '无法从文件中读出所属地区（县/区），请用 --region 指定（例如 --region 微山县）');
   if (!/^\p{Script=Han}{2,12}$/u.test(region)) throw new ImportError(file, `地区名“${region}”不像一个县或区的名称`);
 
-  const warnings = [...parsed.warnings];
+  const warnings: string[] = [];
   const ctx = { year, issuedAt: meta.issuedAt, noticeRule: findNoticeRule(parsed.headerText, { year, issuedAt: meta.issuedAt }) };
   const units = parsed.rows.map((r) => unitsOf(r, region));
   const repairs = repairOcrNames(units.flatMap((u) => [...u.lead, ...u.responsible, ...u.cooperating]));

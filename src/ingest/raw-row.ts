@@ -20,5 +20,4 @@ export interface ParsedLayout {
   /** Text outside the task table: the notice, from which metadata and notice rules are read. */
   headerText: string;
   rows: RawRow[];
-  warnings: string[];
 }

@@ -193,6 +193,18 @@ export function findHeader(rows: readonly (readonly string[])[]): number {
   return -1;
 }
 
+/**
+ * How sure a tabular layout is that these rows are its table: the number of rows when a task header
+ * is among them; 1 when only an unusable header is (so that its parse can say why); else 0.
+ */
+export function tableScore(rows: readonly (readonly string[])[], count = rows.length): number {
+  try {
+    return findHeader(rows) >= 0 ? count : 0;
+  } catch {
+    return count > 0 ? 1 : 0;
+  }
+}
+
 /** Maps the rows below a header to task rows. */
 export function mapTable(header: readonly string[], body: readonly string[][], options: TableOptions): RawRow[] {
   const cols = readHeader(header);

@@ -1,8 +1,11 @@
 // Published formats: a Word and an Excel file (made by scripts/make-office-fixtures.ts) import to the
 // same tasks as their text twin; a hand-written sixth layout imports without code that names it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../src/ingest/import-document.ts';
 import type { Task } from '../../src/model/task.ts';
-import { parseFixture } from '../helpers.ts';
+import { NOW, parseFixture, SEEDS_DIR } from '../helpers.ts';
 
 const comparable = (t: Task): Omit<Task, 'id' | 'documentId'> => {
   const { id: _id, documentId: _doc, ...rest } = t;
@@ -51,5 +54,39 @@ describe('a sixth layout: a pipe table with 序号 / 责任科室 / 时限要求
     expect(tasks[2]?.requirement).toBe('加强政务公开专区建设，做强政府信息查询服务。');
     expect(tasks[3]).toMatchObject({ section: ['二、深化重点领域公开', '社会救助'], responsible: ['区民政局'], cooperating: ['各街道', '区财政局'], deadline: { kind: 'recurring' } });
     expect(tasks[4]).toMatchObject({ responsible: ['区教体局'], cooperating: [], deadline: { due: '2024-08-31' }, remarks: '招生前' });
+  });
+});
+
+describe('numbered prose variants', () => {
+  it('reads units on their own line, a 完成时限 in the parenthesis, and tasks numbered （一） with their own units', async () => {
+    const { document, tasks, warnings } = await parseFixture('prose-variants.txt');
+    expect(document).toMatchObject({ region: '青山区', year: 2025, layout: 'numbered-prose' });
+    expect(warnings).toEqual([]);
+    expect(tasks.map((t) => t.requirement)).toEqual([
+      '做好社会救助信息公开，及时公布低保标准。',
+      '做好义务教育入学政策公开。',
+      '加强政府网站建设，提升搜索功能。',
+      '做好政务新媒体管理，定期开展检查。',
+      '做好政府公报工作。',
+    ]);
+    expect(tasks[0]).toMatchObject({ lead: ['区民政局'], cooperating: ['各街道'], deadline: { due: '2025-06-30', raw: '2025年6月底前' } });
+    expect(tasks[1]).toMatchObject({ responsible: ['区教育和体育局'], section: ['一、重点领域公开'] });
+    expect(tasks[3]).toMatchObject({ responsible: ['区直各部门单位'], section: ['二、平台建设'], number: '2' });
+  });
+});
+
+describe('detection', () => {
+  it.each([
+    ['000_8f567bc9b8b33b76.txt', 'tab-cells'],
+    ['001_0e95c71143a3993b.txt', 'numbered-prose'],
+    ['002_ce2e3d2878fcf9e2.txt', 'tsv'],
+    ['003_14e4deccb793e04d.txt', 'tsv'],
+    ['004_4f104c0ea9693da1.txt', 'tab-cells'],
+  ])('%s is read as %s, whatever the file is called', async (file, layout) => {
+    const bytes = readFileSync(join(SEEDS_DIR, file));
+    for (const name of [file, 'table.xlsx', 'noname']) {
+      const { document } = await parseDocument(name, bytes, { now: NOW });
+      expect(document.layout).toBe(layout);
+    }
   });
 });

@@ -86,6 +86,5 @@ export async function readDocx(zip: JSZip): Promise<ParsedLayout> {
     layout: 'docx',
     headerText: prose.join('\n'),
     rows: mapTable(rows[headerIndex] ?? [], rows.slice(headerIndex + 1), { inheritBlankCells: false }),
-    warnings: [],
   };
 }

@@ -7,22 +7,33 @@ import type { TextLayout } from './layout.ts';
 
 /** The units parenthesis at the end of an item, tolerant of a label broken by a page ("（责责任单位："). */
 const UNITS_PAREN = /[（(]\s*\p{Script=Han}{0,2}?\s*((?:牵头|责任|配合|主责|协办)(?:单位|部门|科室)\s*[:：][\s\S]*?)[）)]\s*[。.]?\s*$/u;
-const ROLE_LABEL = /(牵头|责任|配合|主责|协办)(?:单位|部门|科室)\s*[:：]/gu;
+/** Units on a line of their own, without the parenthesis: "责任单位：县民政局". */
+const UNITS_LINE = /^(?:牵头|责任|配合|主责|协办)(?:单位|部门|科室)\s*[:：]/u;
+const LABEL = /(牵头|责任|配合|主责|协办)(?:单位|部门|科室)\s*[:：]|(?:完成时限|时限要求|完成时间|时限)\s*[:：]/gu;
 
 interface Item {
   section: string[];
   number: string;
   parts: string[];
   closed: boolean;
+  /** Numbered 一、 or （一） rather than 1．: a task only if its units follow, else prose of the notice. */
+  tentative: boolean;
 }
 
-function readUnits(inner: string): Pick<RawRow, 'lead' | 'responsible' | 'cooperating'> {
-  const out = { lead: '', responsible: '', cooperating: '' };
-  const labels = [...inner.matchAll(ROLE_LABEL)];
+type Labelled = Pick<RawRow, 'lead' | 'responsible' | 'cooperating' | 'deadline'>;
+
+/** Reads "牵头单位：…；责任单位：…；完成时限：…" into units by role and a deadline. */
+function readLabelled(inner: string): Labelled {
+  const out: Labelled = { lead: '', responsible: '', cooperating: '', deadline: null };
+  const labels = [...inner.matchAll(LABEL)];
   labels.forEach((m, i) => {
     const start = (m.index ?? 0) + m[0].length;
     const end = labels[i + 1]?.index ?? inner.length;
     const value = inner.slice(start, end).replace(/[；;，,\s]+$/u, '');
+    if (!m[1]) {
+      out.deadline = value;
+      return;
+    }
     const role = m[1] === '牵头' || m[1] === '主责' ? 'lead' : m[1] === '责任' ? 'responsible' : 'cooperating';
     out[role] = out[role] ? `${out[role]}、${value}` : value;
   });
@@ -42,10 +53,15 @@ function scan(text: string): { items: Item[]; preamble: string[] } {
       path = path.filter((p) => p.level < marker.level);
       path.push({ level: marker.level, text: line });
       current = null;
-    } else if (marker?.level === 3) {
-      current = { section: path.map((p) => p.text), number: marker.number, parts: [marker.rest], closed: false };
+    } else if (marker && (marker.level === 3 || UNITS_PAREN.test(line) || /[。；;]$/.test(line))) {
+      // Items are numbered 1．; a sentence numbered （一） or 一、 is a task when units close it.
+      const tentative = marker.level !== 3;
+      current = { section: path.map((p) => p.text), number: marker.number, parts: [marker.rest], closed: false, tentative };
       current.closed = UNITS_PAREN.test(marker.rest);
       items.push(current);
+    } else if (current && !current.closed && UNITS_LINE.test(line)) {
+      current.parts.push(`（${line.replace(/[。.]$/, '')}）`);
+      current.closed = true;
     } else if (current && !current.closed) {
       current.parts.push(line);
       current.closed = UNITS_PAREN.test(joinBroken(current.parts));
@@ -69,8 +85,7 @@ export const numberedProse: TextLayout = {
     const { items, preamble } = scan(text);
     const firstWithUnits = items.findIndex((i) => i.closed);
     const rows: RawRow[] = [];
-    const warnings: string[] = [];
-    for (const item of items.slice(Math.max(0, firstWithUnits))) {
+    for (const item of items.slice(Math.max(0, firstWithUnits)).filter((i) => i.closed || !i.tentative)) {
       const body = joinBroken(item.parts);
       const m = UNITS_PAREN.exec(body);
       const requirement = (m ? body.slice(0, m.index) : body).trim();
@@ -80,11 +95,10 @@ export const numberedProse: TextLayout = {
         title: null,
         number: item.number,
         requirement,
-        ...(m?.[1] ? readUnits(m[1]) : { lead: '', responsible: '', cooperating: '' }),
-        deadline: null,
+        ...(m?.[1] ? readLabelled(m[1]) : { lead: '', responsible: '', cooperating: '', deadline: null }),
         remarks: null,
       });
     }
-    return { layout: 'numbered-prose', headerText: preamble.join('\n'), rows, warnings };
+    return { layout: 'numbered-prose', headerText: preamble.join('\n'), rows };
   },
 };

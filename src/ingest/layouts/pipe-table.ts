@@ -1,6 +1,6 @@
 // Markdown / pipe tables ("| 序号 | 工作任务 | … |"). An empty cell is a merged cell, as in hand-typed tables.
 import type { ParsedLayout } from '../raw-row.ts';
-import { findHeader, mapTable } from '../table.ts';
+import { findHeader, mapTable, tableScore } from '../table.ts';
 import type { TextLayout } from './layout.ts';
 
 const SEPARATOR = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
@@ -24,11 +24,7 @@ export const pipeTable: TextLayout = {
 
   score(text) {
     const { rows } = splitRows(text);
-    try {
-      return findHeader(rows) >= 0 ? rows.length : 0;
-    } catch {
-      return rows.length > 0 ? 1 : 0;
-    }
+    return tableScore(rows);
   },
 
   parse(text): ParsedLayout {
@@ -38,7 +34,6 @@ export const pipeTable: TextLayout = {
       layout: 'pipe-table',
       headerText: text.split('\n').filter((_, i) => !lines.has(i)).join('\n'),
       rows: mapTable(rows[headerIndex] ?? [], rows.slice(headerIndex + 1), { inheritBlankCells: true }),
-      warnings: [],
     };
   },
 };

@@ -1,7 +1,7 @@
 // Tables exported as one cell per line, each cell indented by a tab, rows separated by blank lines.
 // An empty cell is a merged cell; a cell may wrap onto unindented lines; a blank line may split a row.
 import type { ParsedLayout } from '../raw-row.ts';
-import { findHeader, mapTable } from '../table.ts';
+import { findHeader, mapTable, tableScore } from '../table.ts';
 import type { TextLayout } from './layout.ts';
 
 interface Scan {
@@ -41,11 +41,7 @@ export const tabCells: TextLayout = {
   score(text) {
     const { blocks } = scan(text);
     const cells = blocks.reduce((n, b) => n + b.length, 0);
-    try {
-      return findHeader(blocks) >= 0 ? cells : 0;
-    } catch {
-      return cells > 0 ? 1 : 0;
-    }
+    return tableScore(blocks, cells);
   },
 
   parse(text): ParsedLayout {
@@ -71,7 +67,6 @@ export const tabCells: TextLayout = {
       layout: 'tab-cells',
       headerText: prose.join('\n'),
       rows: mapTable(header, rows, { inheritBlankCells: true }),
-      warnings: [],
     };
   },
 };

@@ -1,7 +1,7 @@
 // Tab-separated tables (often OCR'd to markdown): one row per line, page headers repeated, stray
 // markdown lines between pages.
 import type { ParsedLayout } from '../raw-row.ts';
-import { findHeader, mapTable } from '../table.ts';
+import { findHeader, mapTable, tableScore } from '../table.ts';
 import type { TextLayout } from './layout.ts';
 
 function isRow(line: string): boolean {
@@ -25,11 +25,7 @@ export const tsv: TextLayout = {
 
   score(text) {
     const { rows } = splitRows(text);
-    try {
-      return findHeader(rows) >= 0 ? rows.length : 0;
-    } catch {
-      return rows.length > 0 ? 1 : 0;
-    }
+    return tableScore(rows);
   },
 
   parse(text): ParsedLayout {
@@ -41,7 +37,6 @@ export const tsv: TextLayout = {
       layout: 'tsv',
       headerText: allLines.filter((_, i) => !tableLines.has(i)).join('\n'),
       rows: mapTable(rows[headerIndex] ?? [], rows.slice(headerIndex + 1), { inheritBlankCells: false }),
-      warnings: [],
     };
   },
 };

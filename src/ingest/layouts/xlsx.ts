@@ -51,7 +51,6 @@ export async function readXlsx(zip: JSZip): Promise<ParsedLayout> {
       layout: 'xlsx',
       headerText: [...asLines(grid.slice(0, headerIndex)), ...others].join('\n'),
       rows: mapTable(grid[headerIndex] ?? [], grid.slice(headerIndex + 1), { inheritBlankCells: false }),
-      warnings: [],
     };
   }
   throw new LayoutError('Excel 文件中没有含“工作任务/具体要求/责任单位/完成时限”等列名的表格');
