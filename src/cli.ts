@@ -7,12 +7,17 @@ import type { Task } from './model/task.ts';
 import { unitNames } from './model/task.ts';
 import { openStore, parseFiles } from './store/bootstrap.ts';
 import type { TaskStore } from './store/task-store.ts';
+import { Bot } from './core/bot.ts';
+import { renderPlain } from './core/reply.ts';
+import { FileSessions } from './core/sessions.ts';
+import { shanghaiInstant } from './time.ts';
 
 const USAGE = `用法: npm run -s cli -- <命令> [选项]
   import <文件…> [--region 地区] [--year 年度]   导入任务分解表（.txt/.md/.docx/.xlsx）
   parse <文件> [--region 地区] [--year 年度] [--json]   只解析、不写入
   docs [--json]                                   列出已导入的文件
-  tasks [--region 地区] [--unit 单位] [--month YYYY-MM] [--json]   查询任务`;
+  tasks [--region 地区] [--unit 单位] [--month YYYY-MM] [--json]   查询任务
+  ask "问题" [--region 地区] [--chat 会话] [--today YYYY-MM-DD] [--json]   向机器人提问`;
 
 interface Io {
   out: (line: string) => void;
@@ -26,6 +31,8 @@ const options = {
   year: { type: 'string' },
   unit: { type: 'string' },
   month: { type: 'string' },
+  chat: { type: 'string' },
+  today: { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -143,6 +150,36 @@ async function commandTasks(values: Values, io: Io): Promise<void> {
   }
 }
 
+async function commandAsk(words: string[], values: Values, io: Io): Promise<void> {
+  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
+    throw new UsageError(`--today 应为 YYYY-MM-DD，例如 --today 2022-06-24（收到“${values.today}”）`);
+  }
+  const config = loadConfig(io.env);
+  const store = await openForRead(io);
+  try {
+    const sessions = await FileSessions.open(`${config.storePath}.sessions.json`);
+    const bot = new Bot({ store, sessions });
+    const reply = await bot.handle(
+      {
+        platform: 'cli',
+        chatId: values.chat ?? 'cli',
+        chatType: 'private',
+        userId: 'cli',
+        text: words.join(' '),
+        mentioned: true,
+        messageId: 'cli',
+        time: values.today ? shanghaiInstant(values.today, '12:00') : io.now(),
+      },
+      { region: values.region },
+    );
+    const text = renderPlain(reply);
+    if (values.json) io.out(JSON.stringify({ intent: reply.intent, text, tasks: reply.tasks, related: reply.related }));
+    else io.out(text);
+  } finally {
+    await store.close();
+  }
+}
+
 export async function runCli(argv: string[], io: Io): Promise<number> {
   try {
     const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true });
@@ -163,6 +200,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         return 0;
       case 'tasks':
         await commandTasks(values, io);
+        return 0;
+      case 'ask':
+        await commandAsk(rest, values, io);
         return 0;
       default:
         throw new UsageError(`未知命令“${command}”\n${USAGE}`);

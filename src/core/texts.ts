@@ -48,3 +48,84 @@ export const cliText = {
   storeReady: (path: string, docs: number, tasks: number): string => `数据文件 ${path}：${docs} 个文件，${tasks} 项任务。`,
   seeded: (n: number): string => `首次启动：已从 data/seeds 导入 ${n} 个文件。`,
 };
+
+const ROLE_NAME = { lead: '牵头', responsible: '责任', cooperating: '配合' } as const;
+
+export const chatText = {
+  greeting: (regions: number, tasks: number): string =>
+    `您好！我是政务公开任务助手，已载入 ${regions} 个地区的 ${tasks} 项任务。可以这样问我：\n` +
+    '  1) 汶上县民政局有哪些任务\n  2) 2022年6月有什么到期\n  3) 低保信息在哪公开？找哪个部门？\n输入“帮助”查看更多用法，Ctrl+D 退出。',
+  help:
+    '我是政务公开任务助手，可以这样问我：\n' +
+    '• 单位任务：民政局有哪些任务 · 人社局牵头的任务 · 财政局还有哪些没到期\n' +
+    '• 到期提醒：这个月有什么到期 · 下周到期 · 6月底前 · 30天内 · 已经逾期的\n' +
+    '• 翻看：第3条（详情）· 更多（下一页）· 相关任务\n' +
+    '• 政策咨询：低保信息在哪公开？找哪个部门？· 孩子上学的政策谁负责公开\n' +
+    '• 统计：各单位任务数 · 民政局有几项任务 · 今年一共多少任务\n' +
+    '• 地区：切换到冠县（设定本群默认地区）\n' +
+    'Telegram 中也可用 /tasks 民政局、/due、/ask 问题、/help。',
+  fallback: '没太明白您的意思。可以试试：“民政局有哪些任务”“这个月有什么到期”“低保信息在哪公开”，或发送“帮助”。',
+  empty: '请输入您的问题，例如“民政局有哪些任务”。发送“帮助”查看用法。',
+  error: '抱歉，处理这条消息时出错了，请稍后再试。问题已记录。',
+  tooLong: (max: number): string => `消息太长了（超过 ${max} 字），请把问题说得简短一些。`,
+
+  pageHint: (page: number, pages: number): string => `第 ${page}/${pages} 页，回复“更多”查看下一页，回复“第N条”查看详情`,
+  detailHint: '回复“第N条”查看详情',
+  noList: '还没有可以翻看的列表。先问一个问题，例如“民政局有哪些任务”。',
+  listEnd: '已经是最后一页了。',
+  noSuchItem: (n: number, total: number): string => `没有第 ${n} 条，上一个列表共 ${total} 条。`,
+  noSuchTask: (id: string): string => `没有找到编号为 ${id} 的任务。`,
+
+  roles: (roles: readonly (keyof typeof ROLE_NAME)[]): string => roles.map((r) => ROLE_NAME[r]).join('、'),
+  itemDue: (label: string): string => `时限：${label}`,
+  itemUnits: (units: string): string => `单位：${units}`,
+  itemRole: (roles: string, deadline: string): string => `本单位：${roles}｜时限：${deadline}`,
+  itemSource: (region: string, year: number, section: string): string => `出处：${region}${year}年任务分解表${section ? ` ${section}` : ''}`,
+
+  unitHeading: (region: string, unit: string, total: number, lead: number, responsible: number, cooperating: number): string =>
+    `${region} ${unit}：点名负责 ${total} 项任务（牵头 ${lead}、责任 ${responsible}、配合 ${cooperating}）`,
+  unitRoleHeading: (region: string, unit: string, role: string, total: number): string => `${region} ${unit}${role}的任务共 ${total} 项：`,
+  unitNone: (unit: string): string => `${unit}没有被点名的任务。`,
+  unitRoleNone: (region: string, unit: string, role: string): string => `${region} ${unit}没有${role}的任务。`,
+  relatedSummary: (n: number, collectives: string): string =>
+    `另有 ${n} 项任务以“${collectives}”等集体表述涉及本单位，回复“相关任务”查看。`,
+  relatedHeading: (unit: string, n: number): string => `以集体表述（各部门、各单位等）涉及 ${unit} 的任务共 ${n} 项：`,
+  noRelated: '上一个单位没有通过集体表述涉及的任务。',
+  unknownUnitHint: (regions: string): string => `（已在 ${regions} 中查找）`,
+  multiRegion: (regions: string): string => `以下结果涉及多个地区：${regions}。发送“切换到某县”可设定本群地区。`,
+
+  dueHeading: (scope: string, label: string, n: number): string => `${scope}${label}${label.endsWith('到期') ? '' : '到期'}的任务共 ${n} 项：`,
+  dueNone: (scope: string, label: string): string => `${scope}${label}没有${label.endsWith('到期') ? '' : '到期的'}任务。`,
+  overdueHeading: (scope: string, today: string, n: number): string => `${scope}截至 ${today} 已逾期的任务共 ${n} 项：`,
+  overdueNone: (scope: string, today: string): string => `${scope}截至 ${today} 没有逾期的任务。`,
+  notListed: (yearRound: number, other: number): string =>
+    `另有全年性任务 ${yearRound} 项、定期/长期/未写明时限的任务 ${other} 项，不按日期列出。`,
+  planYears: (years: string): string => `提示：数据中的计划年度为 ${years}。`,
+
+  searchHeading: (topic: string, units: string): string => `“${topic}”相关的公开任务，主要由 ${units} 负责：`,
+  searchHeadingNoUnit: (topic: string): string => `“${topic}”相关的公开任务：`,
+  searchNone: (query: string, unitHint: string | null): string =>
+    `没有找到与“${query}”相关的公开任务，我不便猜测。可以换个说法再问，或拨打 12345 政务服务便民热线咨询${unitHint ? `，也可以直接联系${unitHint}` : ''}。`,
+  searchFooter: '具体办理请咨询责任单位或拨打 12345 政务服务便民热线。',
+
+  statsUnitsHeading: (scope: string, n: number): string => `${scope}各单位被点名的任务数（共 ${n} 个单位）：`,
+  statsUnitLine: (unit: string, n: number): string => `${unit}：${n} 项`,
+  statsUnit: (region: string, unit: string, named: number, related: number): string =>
+    `${region} ${unit}：点名负责 ${named} 项任务，另有 ${related} 项以集体表述涉及。`,
+  statsTotal: (region: string, year: number, total: number, dated: number, yearRound: number, other: number): string =>
+    `${region} ${year}年 共 ${total} 项任务：有明确期限 ${dated} 项，全年性 ${yearRound} 项，定期/长期/未写明 ${other} 项。`,
+  statsNone: (label: string): string => `${label}没有任务数据。`,
+
+  regionBound: (region: string): string => `好的，本群已切换到 ${region}。之后的问题默认查询 ${region}。`,
+  regionUnknown: (name: string, known: string): string => `没有找到地区“${name}”。目前有：${known}。`,
+
+  detailTitle: (n: number | null): string => (n ? `【第${n}条】任务详情` : '【任务详情】'),
+  detailRequirement: (text: string): string => `要求：${text}`,
+  detailRole: (role: keyof typeof ROLE_NAME, units: readonly string[]): string => `${ROLE_NAME[role]}单位：${units.join('、')}`,
+  detailNoUnits: '责任单位：原文未写明',
+  detailDeadline: (raw: string | null, label: string): string => `时限：${raw && raw !== label ? `${raw}（${label}）` : label}`,
+  detailSource: (title: string, docNumber: string | null, section: string): string =>
+    `出处：《${title}》${docNumber ? `（${docNumber}）` : ''}${section ? ` ${section}` : ''}`,
+  detailRemarks: (text: string): string => `备注：${text}`,
+  detailId: (id: string): string => `编号：${id}`,
+};

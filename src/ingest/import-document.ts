@@ -90,6 +90,7 @@ export async function parseDocument(path: string, bytes: Uint8Array, options: Im
       id: `${docId}-${seq}`,
       documentId: docId,
       region,
+      year,
       seq,
       section: row.section,
       title: row.title,

@@ -84,6 +84,11 @@ for (const [stem, aliases] of Object.entries(ALIASES)) {
   for (const alias of aliases) aliasToStem.set(alias, stem);
 }
 
+/** Every short or long form the alias table knows (人社局, 医保局 …), for spotting units in questions. */
+export function aliasForms(): string[] {
+  return [...aliasToStem.keys()];
+}
+
 /** Stems the alias table knows: names with these stems are never "repaired" as OCR damage. */
 export function isKnownStem(key: string): boolean {
   return aliasToStem.has(key);

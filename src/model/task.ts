@@ -38,6 +38,8 @@ export const TaskSchema = z.object({
   id: z.string(),
   documentId: z.string(),
   region: z.string(),
+  /** The year the plan covers (the document's). */
+  year: z.number().int(),
   /** 1-based position in the document. */
   seq: z.number().int().positive(),
   /** Headings above the task, outermost first: 一、… / （一）… / 1．… */
@@ -54,8 +56,6 @@ export const TaskSchema = z.object({
 });
 export type Task = z.infer<typeof TaskSchema>;
 
-/** A task before the document assigns ids: what every layout parser produces. */
-export type ParsedTask = Omit<Task, 'id' | 'documentId' | 'region' | 'seq'>;
 
 export type UnitRole = 'lead' | 'responsible' | 'cooperating';
 export const unitRoles: readonly UnitRole[] = ['lead', 'responsible', 'cooperating'];

@@ -5,7 +5,7 @@ import type { ParsedDocument } from '../ingest/import-document.ts';
 import { TaskIndex } from './indexes.ts';
 import { ValidatedJsonFile } from './json-file.ts';
 import { StoreLock } from './lock.ts';
-import { emptyStore, type StoreData, StoreSchema } from './schema.ts';
+import { type ChatSettings, emptyStore, type StoreData, StoreSchema } from './schema.ts';
 
 export interface ImportOutcome {
   documentId: string;
@@ -20,6 +20,8 @@ export interface OpenOptions {
 
 export class TaskStore {
   private cachedIndex: TaskIndex | null = null;
+  /** Increases with every change of documents or tasks, so that derived indexes know to rebuild. */
+  private taskRevision = 0;
 
   private constructor(
     readonly path: string,
@@ -51,6 +53,10 @@ export class TaskStore {
     return this.db.data;
   }
 
+  get revision(): number {
+    return this.taskRevision;
+  }
+
   get index(): TaskIndex {
     this.cachedIndex ??= new TaskIndex(this.db.data.documents, this.db.data.tasks);
     return this.cachedIndex;
@@ -70,7 +76,20 @@ export class TaskStore {
       tasks: [...before.tasks.filter((t) => !ids.has(t.documentId)), ...parsed.flatMap((p) => p.tasks)],
     };
     await this.commit(next);
+    this.cachedIndex = null;
+    this.taskRevision++;
     return parsed.map((p) => ({ documentId: p.document.id, replaced: before.documents.some((d) => d.id === p.document.id) }));
+  }
+
+  chatSettings(chat: string): ChatSettings | undefined {
+    return this.db.data.chats.find((c) => c.chat === chat);
+  }
+
+  /** Binds a chat to a region; durable before it resolves. */
+  async setChatRegion(chat: string, region: string, by: string, now: Date): Promise<void> {
+    this.assertWritable();
+    const settings: ChatSettings = { chat, region, by, at: now.toISOString() };
+    await this.commit({ ...this.db.data, chats: [...this.db.data.chats.filter((c) => c.chat !== chat), settings] });
   }
 
   private async commit(next: StoreData): Promise<void> {
@@ -82,7 +101,6 @@ export class TaskStore {
       this.db.data = before;
       throw e;
     }
-    this.cachedIndex = null;
   }
 
   private assertWritable(): void {

@@ -1,0 +1,64 @@
+// The console chat: one line in, the plain-text reply out. A terminal session or piped input.
+import { createInterface, type Interface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { ChatAdapter, MessageHandler, Target } from '../src/core/adapter.ts';
+import { renderPlain, type Reply } from '../src/core/reply.ts';
+
+export interface ConsoleOptions {
+  input?: Readable;
+  output?: Writable;
+  greeting?: string;
+  /** Called when the input ends (Ctrl+D or end of a pipe). */
+  onClose?: () => void;
+}
+
+export class ConsoleAdapter implements ChatAdapter {
+  readonly name = 'console';
+  private rl: Interface | null = null;
+  private seq = 0;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: ConsoleOptions = {}) {}
+
+  private get output(): Writable {
+    return this.options.output ?? process.stdout;
+  }
+
+  async start(onMessage: MessageHandler): Promise<void> {
+    const input = this.options.input ?? process.stdin;
+    const terminal = 'isTTY' in input && Boolean(input.isTTY);
+    this.rl = createInterface({ input, output: this.output, terminal, prompt: '> ' });
+    if (this.options.greeting) this.output.write(`${this.options.greeting}\n`);
+    if (terminal) this.rl.prompt();
+    this.rl.on('line', (line) => {
+      // One message at a time, in order, like a chat.
+      this.queue = this.queue.then(async () => {
+        await onMessage({
+          platform: 'console',
+          chatId: 'console',
+          chatType: 'private',
+          userId: 'console',
+          userName: '控制台',
+          text: line,
+          mentioned: true,
+          messageId: String(++this.seq),
+          time: new Date(),
+        });
+        if (terminal) this.rl?.prompt();
+      });
+    });
+    this.rl.on('close', () => {
+      void this.queue.then(() => this.options.onClose?.());
+    });
+  }
+
+  async send(_target: Target, reply: Reply): Promise<void> {
+    this.output.write(`${renderPlain(reply)}\n\n`);
+  }
+
+  async stop(): Promise<void> {
+    this.rl?.close();
+    this.rl = null;
+    await this.queue;
+  }
+}

@@ -1,0 +1,27 @@
+// The one contract every platform adapter implements. Adapters translate a platform to and from the
+// core's types; they decide nothing.
+import type { IncomingMessage } from './message.ts';
+import type { Reply } from './reply.ts';
+
+/** Where a reply or a push goes: a chat on the adapter's platform, and members to @-mention. */
+export interface Target {
+  chatId: string;
+  /** Platform user ids (or phone numbers for robots) to @-mention, through the platform's own fields. */
+  mentions?: string[];
+  /** The message being answered, where the platform threads replies. */
+  replyTo?: string;
+}
+
+export type MessageHandler = (message: IncomingMessage) => Promise<void>;
+
+/** A push-only channel (group robots): it can send, not listen. */
+export interface Notifier {
+  readonly name: string;
+  send(target: Target, reply: Reply): Promise<void>;
+}
+
+/** A two-way chat platform. */
+export interface ChatAdapter extends Notifier {
+  start(onMessage: MessageHandler): Promise<void>;
+  stop(): Promise<void>;
+}

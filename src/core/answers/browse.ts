@@ -1,0 +1,46 @@
+// Following up on the last list of a chat: "第3条" (detail), "更多" (next page), "相关任务".
+import type { Task } from '../../model/task.ts';
+import { unitRoles } from '../../model/task.ts';
+import { firstPage, nextPage } from '../listing.ts';
+import type { Block } from '../reply.ts';
+import { chatText, deadlineLabel } from '../texts.ts';
+import { type Answer, type AnswerContext, say, tasksById } from './context.ts';
+
+export function detailOf(ctx: AnswerContext, task: Task, n: number | null): Answer {
+  const doc = ctx.knowledge.index.documents.get(task.documentId);
+  const lines: string[] = [chatText.detailRequirement(task.requirement)];
+  const roles = unitRoles.filter((r) => task[r].length);
+  lines.push(...(roles.length ? roles.map((r) => chatText.detailRole(r, task[r])) : [chatText.detailNoUnits]));
+  lines.push(chatText.detailDeadline(task.deadline.raw, deadlineLabel(task)));
+  lines.push(chatText.detailSource(doc?.title ?? `${task.region}${task.year}年任务分解表`, doc?.docNumber ?? null, task.section.join(' / ')));
+  if (task.remarks) lines.push(chatText.detailRemarks(task.remarks));
+  lines.push(chatText.detailId(task.id));
+  const blocks: Block[] = [{ type: 'heading', text: chatText.detailTitle(n) }, ...lines.map((text) => ({ type: 'paragraph' as const, text }))];
+  return { reply: { intent: 'detail', blocks, tasks: [task], related: [] } };
+}
+
+export function answerDetail(ctx: AnswerContext, n: number): Answer {
+  if (!ctx.session) return say('detail', chatText.noList);
+  const id = ctx.session.taskIds[n - 1];
+  const task = id ? ctx.knowledge.index.byId.get(id) : undefined;
+  if (!task) return say('detail', chatText.noSuchItem(n, ctx.session.taskIds.length));
+  return detailOf(ctx, task, n);
+}
+
+export function answerDetailById(ctx: AnswerContext, id: string): Answer {
+  const task = ctx.knowledge.index.byId.get(id);
+  return task ? detailOf(ctx, task, null) : say('detail', chatText.noSuchTask(id));
+}
+
+export function answerMore(ctx: AnswerContext): Answer {
+  if (!ctx.session) return say('more', chatText.noList);
+  return nextPage(ctx.session, tasksById(ctx, ctx.session.taskIds), ctx.now);
+}
+
+export function answerRelated(ctx: AnswerContext): Answer {
+  if (!ctx.session) return say('related', chatText.noList);
+  if (!ctx.session.relatedIds.length) return say('related', chatText.noRelated);
+  const tasks = tasksById(ctx, ctx.session.relatedIds);
+  const heading = ctx.session.relatedTitle;
+  return firstPage({ intent: 'related', head: [{ type: 'heading', text: heading }], title: heading, tasks }, ctx.now);
+}

@@ -1,0 +1,51 @@
+// What every answer handler gets: the knowledge, today, and the chat's remembered list.
+import type { Task } from '../../model/task.ts';
+import type { Knowledge } from '../knowledge.ts';
+import type { Reply } from '../reply.ts';
+import type { Session } from '../sessions.ts';
+
+export interface AnswerContext {
+  knowledge: Knowledge;
+  now: Date;
+  /** Today in Asia/Shanghai. */
+  today: string;
+  /** True when the chat is bound to a region (answers need not name it). */
+  bound: boolean;
+  session: Session | undefined;
+}
+
+export interface Answer {
+  reply: Reply;
+  /** A new remembered list for the chat. */
+  session?: Session;
+  /** The chat binds itself to this region. */
+  bindRegion?: string;
+}
+
+export const say = (intent: Reply['intent'], text: string): Answer => ({
+  reply: { intent, blocks: [{ type: 'paragraph', text }], tasks: [], related: [] },
+});
+
+export function tasksById(ctx: AnswerContext, ids: readonly string[]): Task[] {
+  return ids.flatMap((id) => {
+    const t = ctx.knowledge.index.byId.get(id);
+    return t ? [t] : [];
+  });
+}
+
+/** "汶上县" when one region is in play, else "" (the items name their regions). */
+export function scopeLabel(regions: readonly string[]): string {
+  return regions.length === 1 ? `${regions[0]} ` : '';
+}
+
+/** The year a month without a year means: this year if the regions have a plan for it, else their latest. */
+export function planYear(ctx: Pick<AnswerContext, 'knowledge' | 'today'>, regions: readonly string[]): number {
+  const thisYear = Number(ctx.today.slice(0, 4));
+  const years = [...ctx.knowledge.index.documents.values()].filter((d) => regions.includes(d.region)).map((d) => d.year);
+  if (!years.length || years.includes(thisYear)) return thisYear;
+  return Math.max(...years);
+}
+
+export function byDueThenOrder(a: Task, b: Task): number {
+  return (a.deadline.due ?? '9999').localeCompare(b.deadline.due ?? '9999') || a.documentId.localeCompare(b.documentId) || a.seq - b.seq;
+}

@@ -1,0 +1,52 @@
+// "这个月有什么到期": tasks with a concrete due date in the range, earliest first; year-round and
+// ongoing tasks are counted, not listed. "已经逾期的": due before today.
+import type { Task } from '../../model/task.ts';
+import type { UnitEntry } from '../../store/unit-directory.ts';
+import { firstPage } from '../listing.ts';
+import type { Block } from '../reply.ts';
+import type { DueRange } from '../time-range.ts';
+import { chatText } from '../texts.ts';
+import { type Answer, type AnswerContext, byDueThenOrder, say, scopeLabel } from './context.ts';
+import { collectUnitTasks } from './unit-tasks.ts';
+
+/** Dated tasks of the regions due within the range (bounds included). */
+export function tasksDue(ctx: AnswerContext, range: DueRange, regions: readonly string[]): Task[] {
+  const fromMonth = range.from?.slice(0, 7) ?? '0000-00';
+  const toMonth = range.to?.slice(0, 7) ?? '9999-99';
+  const out: Task[] = [];
+  for (const month of ctx.knowledge.index.months()) {
+    if (month < fromMonth || month > toMonth) continue;
+    for (const task of ctx.knowledge.index.dueInMonth(month, regions)) {
+      const due = task.deadline.due as string;
+      if ((!range.from || due >= range.from) && (!range.to || due <= range.to)) out.push(task);
+    }
+  }
+  return out.sort(byDueThenOrder);
+}
+
+export function answerDue(ctx: AnswerContext, range: DueRange, regions: string[], units: UnitEntry[]): Answer {
+  let tasks = tasksDue(ctx, range, regions);
+  let pool: Task[] = regions.flatMap((r) => ctx.knowledge.index.byRegion.get(r) ?? []);
+  let who = scopeLabel(regions);
+  if (units.length) {
+    const { named } = collectUnitTasks(ctx, units);
+    const ids = new Set(named.map((t) => t.id));
+    tasks = tasks.filter((t) => ids.has(t.id));
+    pool = named;
+    who = `${[...new Set(units.map((u) => u.region))].join('、')} ${units[0]?.name ?? ''} `;
+  }
+  const yearRound = pool.filter((t) => t.deadline.kind === 'year-round').length;
+  const other = pool.filter((t) => t.deadline.kind !== 'dated' && t.deadline.kind !== 'year-round').length;
+  const foot: Block[] = !range.overdue && yearRound + other ? [{ type: 'paragraph', text: chatText.notListed(yearRound, other) }] : [];
+
+  if (!tasks.length) {
+    const years = [...new Set(pool.map((t) => t.year))].sort().join('、');
+    const text = range.overdue ? chatText.overdueNone(who, ctx.today) : chatText.dueNone(who, range.label);
+    return say('due', [text, ...foot.map((b) => (b.type === 'paragraph' ? b.text : '')), years ? chatText.planYears(years) : ''].filter(Boolean).join('\n'));
+  }
+  const heading = range.overdue ? chatText.overdueHeading(who, ctx.today, tasks.length) : chatText.dueHeading(who, range.label, tasks.length);
+  const regionsInList = new Set(tasks.map((t) => t.region));
+  const head: Block[] = [{ type: 'heading', text: heading }];
+  if (regionsInList.size > 1) head.push({ type: 'paragraph', text: chatText.multiRegion([...regionsInList].join('、')) });
+  return firstPage({ intent: 'due', head, foot, title: heading, tasks }, ctx.now);
+}

@@ -1,0 +1,120 @@
+// Reads what a message asks: a command, a unit's tasks, what falls due, a detail, a statistic, a
+// region switch, or a free question to search. Pure: the catalog, scope and today are arguments.
+import type { UnitRole } from '../model/task.ts';
+import type { UnitEntry } from '../store/unit-directory.ts';
+import type { Catalog } from './catalog.ts';
+import { chineseNumber, parseTimeRange, type DueRange } from './time-range.ts';
+
+export type ParsedIntent =
+  | { kind: 'help' }
+  | { kind: 'empty' }
+  | { kind: 'more' }
+  | { kind: 'related' }
+  | { kind: 'detail'; n: number }
+  | { kind: 'detail-id'; id: string }
+  | { kind: 'region'; name: string }
+  | { kind: 'stats'; units: UnitEntry[]; perUnit: boolean; regions: string[] }
+  | { kind: 'unit-tasks'; units: UnitEntry[]; role: UnitRole | null; regions: string[] }
+  | { kind: 'due'; units: UnitEntry[]; range: DueRange; regions: string[] }
+  | { kind: 'search'; query: string; units: UnitEntry[]; regions: string[] }
+  | { kind: 'fallback' };
+
+export interface IntentContext {
+  catalog: Catalog;
+  /** Regions to look in when the message names none: the chat's binding, or every region. */
+  defaultRegions: readonly string[];
+  today: string;
+  /** The year a month without a year means, for the given regions. */
+  planYear: (regions: readonly string[]) => number;
+}
+
+const CHITCHAT = /^(?:嗯+|哦+|噢+|好+|好的|好吧|行|可以|收到|谢谢|多谢|感谢|谢了|ok|okay|哈+|呵+|嘿+|在吗|在不在|你好|您好|hi|hello|喂|。+|…+)$/i;
+const HELP = /^(?:帮助|菜单|使用说明|说明|功能|怎么用|如何使用|你能做什么|能做什么|你会什么|help|start|\?|？)$/i;
+const MORE = /^(?:更多|下一页|下页|继续|再来|后面的|还有吗|more|next)$/i;
+const RELATED = /^(?:相关任务|集体任务|其余任务|其他任务|相关)$/;
+const DETAIL = /^(?:第\s*([0-9一二三四五六七八九十]{1,3})\s*[条项个]?(?:的)?(?:详情|详细)?|(?:详情|查看|详细)\s*第?\s*([0-9]{1,3})\s*[条项]?|([0-9]{1,3})\s*(?:详情)?)$/;
+const TASK_ID = /^\d{4}-[0-9a-f]{8}-\d+$/;
+const REGION = /^(?:切换到|切换至|切换|本群绑定|绑定地区|设置地区|设定地区|地区设为|地区|绑定)\s*[:：]?\s*(\S{2,12})$/;
+const STATS = /几项|几个|几条|多少|数量|统计|任务数|总数|一共|总共|有几/;
+const PER_UNIT = /各单位|各部门|每个单位|哪个单位.*最多|单位排名|排名/;
+const UNIT_WORDS = /任务|负责|干什么|做什么|干啥|做啥|职责|哪些|工作|事项|要做|有啥|管什么|清单|分工|安排|活儿/;
+const FILLER = /[的了吗呢吧啊呀嘛，。,.!！?？、\s]/g;
+
+/** Telegram-style slash commands, on any platform. */
+function slashCommand(text: string): string {
+  const m = /^\/(\w+)(?:@\w+)?\s*(.*)$/s.exec(text);
+  if (!m) return text;
+  const [, command, rest = ''] = m;
+  switch (command?.toLowerCase()) {
+    case 'help':
+    case 'start':
+      return '帮助';
+    case 'tasks':
+      return rest ? `${rest}有哪些任务` : '帮助';
+    case 'due':
+      return rest ? `${rest}到期` : '这个月有什么到期';
+    case 'more':
+      return '更多';
+    case 'detail':
+      return `第${rest}条`;
+    case 'region':
+      return `切换到${rest}`;
+    case 'stats':
+      return rest ? `${rest}有几项任务` : '各单位任务数';
+    case 'ask':
+    default:
+      return rest;
+  }
+}
+
+export function normalizeMessage(text: string): string {
+  return slashCommand(
+    text
+      .normalize('NFKC')
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200f\u2028-\u202e\ufeff]/g, '')
+      .replace(/@\S+\s?/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  )
+    .replace(/[。.!！?？~～]+$/u, '')
+    .trim();
+}
+
+export function parseIntent(raw: string, ctx: IntentContext): ParsedIntent {
+  const text = normalizeMessage(raw);
+  if (!text) return { kind: 'empty' };
+  if (HELP.test(text)) return { kind: 'help' };
+  if (CHITCHAT.test(text)) return { kind: 'fallback' };
+  if (MORE.test(text)) return { kind: 'more' };
+  if (RELATED.test(text)) return { kind: 'related' };
+  if (TASK_ID.test(text)) return { kind: 'detail-id', id: text };
+  const detail = DETAIL.exec(text.replace(/\s+/g, ''));
+  if (detail) {
+    const n = chineseNumber(detail[1] ?? detail[2] ?? detail[3] ?? '');
+    if (n) return { kind: 'detail', n };
+  }
+  const regionSwitch = REGION.exec(text);
+  if (regionSwitch?.[1] && (ctx.catalog.region(regionSwitch[1]) || /[县区市]$/.test(regionSwitch[1]))) {
+    return { kind: 'region', name: regionSwitch[1] };
+  }
+
+  let rest = text.replace(/\s+/g, '');
+  const named = ctx.catalog.regionsIn(rest);
+  const regions = named.length ? [...new Set(named.map((r) => r.value))] : [...ctx.defaultRegions];
+  for (const r of named) rest = rest.replace(r.surface, '');
+  const spotted = ctx.catalog.unitsIn(rest, regions);
+  const units = [...new Set(spotted.flatMap((s) => s.value))];
+  for (const s of spotted) rest = rest.replace(s.surface, '');
+
+  if (STATS.test(rest)) return { kind: 'stats', units, perUnit: !units.length && PER_UNIT.test(text), regions };
+  const range = parseTimeRange(rest, ctx.today, ctx.planYear(regions));
+  if (range) return { kind: 'due', units, range, regions };
+
+  const role: UnitRole | null = /牵头/.test(rest) ? 'lead' : /配合|协助|协办/.test(rest) ? 'cooperating' : null;
+  const leftover = rest.replace(FILLER, '').replace(/牵头|配合|协助|协办|单位|部门/g, '');
+  if (units.length && (!leftover || UNIT_WORDS.test(leftover))) return { kind: 'unit-tasks', units, role, regions };
+  if (leftover) return { kind: 'search', query: rest, units, regions };
+  if (units.length) return { kind: 'unit-tasks', units, role, regions };
+  if (named.length) return { kind: 'stats', units: [], perUnit: false, regions };
+  return { kind: 'fallback' };
+}

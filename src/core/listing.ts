@@ -1,0 +1,96 @@
+// Numbered task lists a page at a time, remembered per chat so that "更多" and "第N条" work.
+import type { Task, UnitRole } from '../model/task.ts';
+import type { Block, Intent, Reply } from './reply.ts';
+import { SESSION_TTL_MS, type Session } from './sessions.ts';
+import { chatText, clip, deadlineLabel } from './texts.ts';
+import { unitKind } from '../ingest/unit-names.ts';
+
+export const PAGE_SIZE = 5;
+const CLIP = 56;
+
+export interface ListSpec {
+  intent: Intent;
+  /** Lines above the items: what the list is. */
+  head: Block[];
+  /** Lines below the items on the first page (counts of what is not listed …). */
+  foot?: Block[];
+  title: string;
+  tasks: Task[];
+  related?: Task[];
+  relatedTitle?: string;
+  roles?: Record<string, UnitRole[]>;
+}
+
+/** The section a task stands in, short: its two innermost headings. */
+export function sectionLabel(task: Task): string {
+  return task.section.slice(-2).join(' ');
+}
+
+/** Units of a task for a one-line listing: named departments first, collectives after. */
+export function unitsShort(task: Task, max = 3): string {
+  const names = [...task.lead, ...task.responsible.filter((u) => !task.lead.includes(u))];
+  const ordered = [...names.filter((u) => unitKind(u) !== 'collective'), ...names.filter((u) => unitKind(u) === 'collective')];
+  if (!ordered.length) return task.cooperating.length ? `配合：${task.cooperating.join('、')}` : '原文未写明';
+  return ordered.length > max ? `${ordered.slice(0, max).join('、')}等${ordered.length}个` : ordered.join('、');
+}
+
+export function itemBlock(task: Task, n: number, roles?: UnitRole[]): Block {
+  const due = deadlineLabel(task);
+  return {
+    type: 'item',
+    n,
+    lines: [
+      clip(task.requirement, CLIP),
+      roles?.length ? chatText.itemRole(chatText.roles(roles), due) : `${chatText.itemDue(due)}｜${chatText.itemUnits(unitsShort(task))}`,
+      chatText.itemSource(task.region, task.year, sectionLabel(task)),
+    ],
+  };
+}
+
+function page(tasks: readonly Task[], index: number, roles: Record<string, UnitRole[]>): Block[] {
+  return tasks.slice(index * PAGE_SIZE, (index + 1) * PAGE_SIZE).map((t, i) => itemBlock(t, index * PAGE_SIZE + i + 1, roles[t.id]));
+}
+
+export function pageHint(total: number, index: number): Block[] {
+  const pages = Math.ceil(total / PAGE_SIZE);
+  if (pages > 1) return [{ type: 'hint', text: chatText.pageHint(index + 1, pages) }];
+  return total ? [{ type: 'hint', text: chatText.detailHint }] : [];
+}
+
+/** The first page of a list, and the session that remembers it. */
+export function firstPage(spec: ListSpec, now: Date): { reply: Reply; session: Session } {
+  const roles = spec.roles ?? {};
+  const reply: Reply = {
+    intent: spec.intent,
+    blocks: [...spec.head, ...page(spec.tasks, 0, roles), ...(spec.foot ?? []), ...pageHint(spec.tasks.length, 0)],
+    tasks: spec.tasks,
+    related: spec.related ?? [],
+  };
+  const session: Session = {
+    title: spec.title,
+    taskIds: spec.tasks.map((t) => t.id),
+    relatedIds: (spec.related ?? []).map((t) => t.id),
+    relatedTitle: spec.relatedTitle ?? '',
+    page: 0,
+    roles,
+    expiresAt: new Date(now.getTime() + SESSION_TTL_MS).toISOString(),
+  };
+  return { reply, session };
+}
+
+/** The next page of the remembered list. */
+export function nextPage(session: Session, tasks: Task[], now: Date): { reply: Reply; session: Session } {
+  const next = session.page + 1;
+  if (next * PAGE_SIZE >= tasks.length) {
+    return { reply: { intent: 'more', blocks: [{ type: 'paragraph', text: chatText.listEnd }], tasks: [], related: [] }, session };
+  }
+  return {
+    reply: {
+      intent: 'more',
+      blocks: [{ type: 'heading', text: session.title }, ...page(tasks, next, session.roles), ...pageHint(tasks.length, next)],
+      tasks: tasks.slice(next * PAGE_SIZE, (next + 1) * PAGE_SIZE),
+      related: [],
+    },
+    session: { ...session, page: next, expiresAt: new Date(now.getTime() + SESSION_TTL_MS).toISOString() },
+  };
+}

@@ -1,0 +1,86 @@
+// The reply model: structured blocks that every platform renders its own way, and the plain
+// rendering shared by the console, the CLI and WeChat. Splitting keeps items whole.
+import type { Task } from '../model/task.ts';
+
+export type Intent =
+  | 'help'
+  | 'unit-tasks'
+  | 'due'
+  | 'detail'
+  | 'more'
+  | 'related'
+  | 'search'
+  | 'stats'
+  | 'region'
+  | 'fallback'
+  | 'error';
+
+export type Block =
+  | { type: 'heading'; text: string }
+  | { type: 'paragraph'; text: string }
+  /** A numbered task: the first line, then detail lines. */
+  | { type: 'item'; n: number; lines: string[] }
+  | { type: 'hint'; text: string };
+
+export interface Reply {
+  intent: Intent;
+  blocks: Block[];
+  /** Every task the answer lists, in order (not only the page shown). */
+  tasks: Task[];
+  /** Tasks that bind a unit through a collective (县政府各部门…), listed apart. */
+  related: Task[];
+}
+
+export function renderBlock(block: Block): string {
+  switch (block.type) {
+    case 'heading':
+    case 'paragraph':
+      return block.text;
+    case 'hint':
+      return `👉 ${block.text}`;
+    case 'item':
+      return [`${block.n}. ${block.lines[0] ?? ''}`, ...block.lines.slice(1).map((l) => `   ${l}`)].join('\n');
+  }
+}
+
+export function renderPlain(reply: Pick<Reply, 'blocks'>): string {
+  return reply.blocks.map(renderBlock).join('\n');
+}
+
+/**
+ * Splits rendered blocks into messages no longer than `limit` as measured by `size` (characters,
+ * or UTF-8 bytes for robots), never inside a block unless one block alone is too long.
+ */
+export function splitRendered(parts: readonly string[], limit: number, size: (s: string) => number = (s) => s.length): string[] {
+  const messages: string[] = [];
+  let current = '';
+  const flush = (): void => {
+    if (current) messages.push(current);
+    current = '';
+  };
+  for (const part of parts) {
+    const joined = current ? `${current}\n${part}` : part;
+    if (size(joined) <= limit) {
+      current = joined;
+      continue;
+    }
+    flush();
+    if (size(part) <= limit) {
+      current = part;
+      continue;
+    }
+    let piece = '';
+    for (const ch of part) {
+      if (size(piece + ch) > limit) {
+        messages.push(piece);
+        piece = '';
+      }
+      piece += ch;
+    }
+    current = piece;
+  }
+  flush();
+  return messages;
+}
+
+export const utf8Bytes = (s: string): number => Buffer.byteLength(s, 'utf8');

@@ -1,0 +1,94 @@
+// Time phrases in questions ("这个月", "下周", "6月底前", "30天内", "已经逾期的") to a range of due dates.
+// Pure: today is an argument.
+import { addDays, daysInMonth, endOfMonth, isoDate, weekday } from '../time.ts';
+
+export interface DueRange {
+  /** First due date included, or null for no lower bound. */
+  from: string | null;
+  /** Last due date included, or null for no upper bound. */
+  to: string | null;
+  /** How to name the range in a reply: 本月（2022年6月） … */
+  label: string;
+  /** Overdue: before today and not done. */
+  overdue?: boolean;
+}
+
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** 十二 → 12, 六 → 6, 三十 → 30. */
+export function chineseNumber(text: string): number | null {
+  if (/^\d+$/.test(text)) return Number(text);
+  if (!/^[一二三四五六七八九十]{1,3}$/.test(text)) return null;
+  if (text === '十') return 10;
+  const [a, b, c] = Array.from(text);
+  if (b === '十') return (CN_DIGITS[a ?? ''] ?? 0) * 10 + (c ? (CN_DIGITS[c] ?? 0) : 0);
+  if (a === '十') return 10 + (CN_DIGITS[b ?? ''] ?? 0);
+  return text.length === 1 ? (CN_DIGITS[a ?? ''] ?? null) : null;
+}
+
+const parts = (date: string): [number, number, number] => date.split('-').map(Number) as [number, number, number];
+
+function monthRange(year: number, month: number, label: string): DueRange {
+  return { from: isoDate(year, month, 1), to: endOfMonth(year, month), label: `${label}（${year}年${month}月）` };
+}
+
+function shiftMonth(year: number, month: number, by: number): [number, number] {
+  const m = year * 12 + (month - 1) + by;
+  return [Math.floor(m / 12), (m % 12) + 1];
+}
+
+/**
+ * The range a question asks about, or null when it names no time. `planYear` is the year a month
+ * without a year means (the year of the plan the chat looks at).
+ */
+export function parseTimeRange(text: string, today: string, planYear: number): DueRange | null {
+  const t = text.replace(/\s+/g, '').replace(/([一二三四五六七八九十]{1,3})(?=月|天|日|个月)/g, (m) => String(chineseNumber(m) ?? m));
+  const [y, m] = parts(today);
+
+  if (/逾期|过期|超期|已经到期|已到期|超时|拖期|延误/.test(t)) {
+    return { from: null, to: addDays(today, -1), label: '已逾期', overdue: true };
+  }
+  if (/今天|今日/.test(t)) return { from: today, to: today, label: `今天（${today}）` };
+  if (/明天|明日/.test(t)) return { from: addDays(today, 1), to: addDays(today, 1), label: '明天' };
+
+  const monday = addDays(today, -((weekday(today) + 6) % 7));
+  if (/本周|这周|这个星期|本星期|这礼拜|本礼拜/.test(t)) return { from: monday, to: addDays(monday, 6), label: `本周（${monday} 起）` };
+  if (/下周|下个星期|下星期|下礼拜/.test(t)) return { from: addDays(monday, 7), to: addDays(monday, 13), label: `下周（${addDays(monday, 7)} 起）` };
+
+  const within = /(?:未来|最近|近|接下来)?(\d{1,3})(?:天|日)(?:内|之内|以内)?/.exec(t);
+  if (within && /内|未来|最近|近|接下来/.test(t)) {
+    const n = Number(within[1]);
+    return { from: today, to: addDays(today, n), label: `${n}天内` };
+  }
+  if (/即将到期|快到期|马上到期|临近|快要到期/.test(t)) return { from: today, to: addDays(today, 14), label: '两周内' };
+
+  if (/这个月|本月|当月|这月/.test(t)) return monthRange(y, m, '本月');
+  if (/下个月|下月/.test(t)) return monthRange(...shiftMonth(y, m, 1), '下个月');
+  if (/上个月|上月/.test(t)) return monthRange(...shiftMonth(y, m, -1), '上个月');
+
+  const q = Math.floor((m - 1) / 3);
+  if (/本季度|这个季度|这季度|本季/.test(t)) return { from: isoDate(y, q * 3 + 1, 1), to: endOfMonth(y, q * 3 + 3), label: `本季度（${y}年第${q + 1}季度）` };
+  if (/下季度|下个季度/.test(t)) {
+    const [ny, nm] = shiftMonth(y, q * 3 + 1, 3);
+    return { from: isoDate(ny, nm, 1), to: endOfMonth(ny, nm + 2), label: '下季度' };
+  }
+
+  const explicitYear = /(\d{4})年/.exec(t);
+  const year = explicitYear ? Number(explicitYear[1]) : planYear;
+  const month = /(\d{1,2})月(份)?(底|末)?(前|以前|之前)?/.exec(t);
+  if (month) {
+    const mo = Number(month[1]);
+    if (mo >= 1 && mo <= 12) {
+      if (month[4]) return { from: isoDate(year, 1, 1), to: endOfMonth(year, mo), label: `${year}年${mo}月底前` };
+      return { from: isoDate(year, mo, 1), to: isoDate(year, mo, daysInMonth(year, mo)), label: `${year}年${mo}月` };
+    }
+  }
+  if (/上半年/.test(t)) return { from: isoDate(year, 1, 1), to: isoDate(year, 6, 30), label: `${year}年上半年` };
+  if (/下半年/.test(t)) return { from: isoDate(year, 7, 1), to: isoDate(year, 12, 31), label: `${year}年下半年` };
+  if (/没到期|未到期|还没到期|尚未到期|没有到期/.test(t)) return { from: today, to: null, label: '尚未到期' };
+  if (/今年|本年|年内|本年度/.test(t)) return { from: isoDate(y, 1, 1), to: isoDate(y, 12, 31), label: `今年（${y}年）` };
+  if (/明年/.test(t)) return { from: isoDate(y + 1, 1, 1), to: isoDate(y + 1, 12, 31), label: `明年（${y + 1}年）` };
+  if (/去年/.test(t)) return { from: isoDate(y - 1, 1, 1), to: isoDate(y - 1, 12, 31), label: `去年（${y - 1}年）` };
+  if (explicitYear) return { from: isoDate(year, 1, 1), to: isoDate(year, 12, 31), label: `${year}年` };
+  return null;
+}

@@ -1,0 +1,103 @@
+// Retrieval over tasks: requirement, title and section text, with question words stripped and
+// residents' words expanded to the documents' words.
+import type { Task } from '../model/task.ts';
+import { Bm25Index, type WeightedTerm } from './bm25.ts';
+import { synonymsOf } from './synonyms.ts';
+import { indexTerms, subWords, tokenize } from './tokenizer.ts';
+
+export interface SearchHit {
+  task: Task;
+  score: number;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** The query's own terms (after segmentation and stop words). */
+  terms: string[];
+  /** Of those, the ones the best hit matched, directly or through a synonym. */
+  matched: string[];
+  /** How much of the question the best hit answers: the IDF-weighted share of its terms matched (0–1). */
+  coverage: number;
+}
+
+export interface SearchOptions {
+  regions?: readonly string[];
+  /** Restricts the search to these tasks. */
+  taskIds?: ReadonlySet<string>;
+  limit?: number;
+}
+
+const SYNONYM_WEIGHT = 0.7;
+const SECTION_WEIGHT = 0.3;
+
+function documentTerms(task: Task): WeightedTerm[] {
+  const out: WeightedTerm[] = [];
+  for (const term of indexTerms(task.requirement)) out.push({ term, weight: 1 });
+  if (task.title) for (const term of indexTerms(task.title)) out.push({ term, weight: 1 });
+  for (const heading of task.section) if (heading !== task.title) for (const term of indexTerms(heading)) out.push({ term, weight: SECTION_WEIGHT });
+  return out;
+}
+
+export class TaskSearch {
+  private readonly index: Bm25Index;
+  private readonly tasks: readonly Task[];
+  /** Terms of each task, to tell which query terms the best hit matched. */
+  private readonly termSets: ReadonlyArray<ReadonlySet<string>>;
+
+  constructor(tasks: readonly Task[]) {
+    this.tasks = tasks;
+    const docs = tasks.map(documentTerms);
+    this.termSets = docs.map((terms) => new Set(terms.map((t) => t.term)));
+    this.index = new Bm25Index(docs);
+  }
+
+  /** The query's words, each with its synonyms weighted below the word typed. */
+  expand(query: string): { terms: string[]; groups: WeightedTerm[][] } {
+    // A word no task uses backs off to the known words inside it (国企改革 → 国企, 改革).
+    const terms = [
+      ...new Set(
+        tokenize(query).flatMap((t) => {
+          if (this.index.has(t) || synonymsOf(t).length) return [t];
+          const known = subWords(t).filter((w) => this.index.has(w) || synonymsOf(w).length);
+          return known.length ? known : [t];
+        }),
+      ),
+    ];
+    const groups = terms.map((term) => [{ term, weight: 1 }, ...synonymsOf(term).map((s) => ({ term: s, weight: SYNONYM_WEIGHT }))]);
+    return { terms, groups };
+  }
+
+  /**
+   * The IDF-weighted share of the question's words that the best hit matched. A word no task uses
+   * weighs as much as the average known word of the question: filler ("泄露", "咋样") does not sink a
+   * good match, and a question made only of unknown words ("户口迁移") matches nothing.
+   */
+  private coverage(terms: readonly string[], matched: readonly string[]): number {
+    const known = (t: string): number[] => [t, ...synonymsOf(t)].filter((w) => this.index.has(w)).map((w) => this.index.idf(w));
+    const weights = new Map(terms.map((t) => [t, known(t).length ? Math.max(...known(t)) : NaN]));
+    const knownWeights = [...weights.values()].filter((w) => !Number.isNaN(w));
+    if (!knownWeights.length) return 0;
+    const average = knownWeights.reduce((a, b) => a + b, 0) / knownWeights.length;
+    const weight = (t: string): number => {
+      const w = weights.get(t) ?? NaN;
+      return Number.isNaN(w) ? average : w;
+    };
+    const total = terms.reduce((sum, t) => sum + weight(t), 0);
+    return total ? matched.reduce((sum, t) => sum + weight(t), 0) / total : 0;
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchResult {
+    const { terms, groups } = this.expand(query);
+    const regions = options.regions && new Set(options.regions);
+    const accept = (d: number): boolean => {
+      const task = this.tasks[d] as Task;
+      return (!regions || regions.has(task.region)) && (!options.taskIds || options.taskIds.has(task.id));
+    };
+    const found = this.index.search(groups, options.limit ?? 10, accept);
+    const hits = found.map((h) => ({ task: this.tasks[h.doc] as Task, score: h.score }));
+    const top = found[0] ? this.termSets[found[0].doc] : undefined;
+    const matched = top ? terms.filter((t) => top.has(t) || synonymsOf(t).some((s) => top.has(s))) : [];
+    const coverage = this.coverage(terms, matched);
+    return { hits, terms, matched, coverage };
+  }
+}
