@@ -130,7 +130,7 @@ async function commandTasks(values: Values, io: Io): Promise<void> {
       for (const unit of units) {
         const found = index.tasksOfUnit(unit);
         found.named.forEach((n) => named.add(n.task.id));
-        found.viaCollective.forEach((n) => via.add(n.task.id));
+        found.viaCollective.forEach((t) => via.add(t.id));
       }
       related = tasks.filter((t) => via.has(t.id) && !named.has(t.id));
       tasks = tasks.filter((t) => named.has(t.id));

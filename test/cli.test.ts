@@ -111,3 +111,47 @@ describe('import, docs, tasks', () => {
     expect(err).toContain('missing.txt');
   });
 });
+
+describe('ask', () => {
+  type AskJson = { intent: string; text: string; tasks: Array<{ requirement: string; region: string; deadline: { due: string } }>; related: unknown[] };
+  const ask = async (...argv: string[]): Promise<AskJson> => JSON.parse((await cli('ask', ...argv, '--json')).out) as AskJson;
+
+  it('a unit question lists exactly the tasks naming the unit, and the collectives apart', async () => {
+    const json = await ask('民政局有哪些任务', '--region', '汶上县');
+    expect(json.intent).toBe('unit-tasks');
+    expect(json.tasks).toHaveLength(4);
+    expect(json.related.length).toBeGreaterThan(0);
+    expect(json.text).toContain('县民政局');
+  });
+
+  it('本月到期 lists exactly the tasks due in that calendar month', async () => {
+    const json = await ask('本月到期的任务', '--region', '汶上县', '--today', '2022-06-15');
+    expect(json.tasks.map((t) => t.deadline.due)).toEqual(['2022-06-30', '2022-06-30', '2022-06-30']);
+  });
+
+  it('lists every task of the answer, not only the first page', async () => {
+    const json = await ask('各乡镇（街道）有哪些任务', '--region', '汶上县');
+    expect(json.tasks.length).toBeGreaterThan(5);
+  });
+
+  it('--chat keeps the conversation across invocations', async () => {
+    const first = await ask('人社局的任务', '--region', '汶上县', '--chat', 'c1', '--today', '2022-06-15');
+    const detail = await ask('第3条', '--chat', 'c1', '--today', '2022-06-15');
+    expect(detail.intent).toBe('detail');
+    expect(detail.tasks[0]?.requirement).toBe(first.tasks[2]?.requirement);
+    const other = await ask('第3条', '--chat', 'c2', '--today', '2022-06-15');
+    expect(other.tasks).toEqual([]);
+  });
+
+  it('prints plain text without --json', async () => {
+    const { code, out } = await cli('ask', '帮助');
+    expect(code).toBe(0);
+    expect(out).toContain('民政局有哪些任务');
+  });
+
+  it('rejects a malformed --today', async () => {
+    const { code, err } = await cli('ask', '这个月', '--today', '2022/6/1');
+    expect(code).toBe(2);
+    expect(err).toContain('YYYY-MM-DD');
+  });
+});

@@ -18,9 +18,14 @@ import { chatText } from './texts.ts';
 
 /** Longer messages are not questions: they are refused before any parsing. */
 export const MAX_MESSAGE_CHARS = 500;
+/** An unbound chat asking for lists over more regions than this is asked to name one. */
+export const MAX_UNSCOPED_REGIONS = 5;
+
+/** What the bot needs of the store: its index, and the chats' region bindings. */
+export type BotStore = Pick<TaskStore, 'index' | 'revision' | 'chatSettings' | 'setChatRegion'>;
 
 export interface BotDeps {
-  store: TaskStore;
+  store: BotStore;
   sessions: SessionStore;
   logger?: Logger;
 }
@@ -72,10 +77,18 @@ export class Bot {
       today,
       planYear: (regions) => planYear(ctx, regions),
     });
-    const answer = this.route(ctx, intent);
+    const answer = this.tooBroad(intent) ?? this.route(ctx, intent);
     if (answer.bindRegion) await this.deps.store.setChatRegion(chat, answer.bindRegion, `${message.platform}:${message.userId}`, message.time);
     if (answer.session) await this.deps.sessions.set(chat, answer.session);
     return answer.reply;
+  }
+
+  /** Lists over a whole province answer nobody: ask which region (search is fine everywhere). */
+  private tooBroad(intent: ParsedIntent): Answer | null {
+    if (intent.kind !== 'unit-tasks' && intent.kind !== 'due' && intent.kind !== 'stats') return null;
+    const regions = intent.units.length ? new Set(intent.units.map((u) => u.region)) : new Set(intent.regions);
+    if (regions.size <= MAX_UNSCOPED_REGIONS) return null;
+    return say(intent.kind, chatText.chooseRegion(regions.size, [...regions].slice(0, 3)));
   }
 
   private route(ctx: AnswerContext, intent: ParsedIntent): Answer {

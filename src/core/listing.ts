@@ -17,6 +17,8 @@ export interface ListSpec {
   title: string;
   tasks: Task[];
   related?: Task[];
+  /** The units whose related tasks "相关任务" recomputes. */
+  relatedUnits?: Array<{ region: string; key: string }>;
   relatedTitle?: string;
   roles?: Record<string, UnitRole[]>;
 }
@@ -69,7 +71,7 @@ export function firstPage(spec: ListSpec, now: Date): { reply: Reply; session: S
   const session: Session = {
     title: spec.title,
     taskIds: spec.tasks.map((t) => t.id),
-    relatedIds: (spec.related ?? []).map((t) => t.id),
+    relatedUnits: spec.relatedUnits ?? [],
     relatedTitle: spec.relatedTitle ?? '',
     page: 0,
     roles,

@@ -9,8 +9,8 @@ export const SessionSchema = z.object({
   /** What the list is, for its heading when paging: "汶上县 县民政局的任务". */
   title: z.string(),
   taskIds: z.array(z.string()),
-  /** Tasks bound through collectives, for "相关任务". */
-  relatedIds: z.array(z.string()),
+  /** The units whose tasks through collectives "相关任务" lists (recomputed then: they can be hundreds). */
+  relatedUnits: z.array(z.object({ region: z.string(), key: z.string() })),
   relatedTitle: z.string(),
   /** The page last shown (0-based). */
   page: z.number().int().nonnegative(),

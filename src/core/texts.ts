@@ -115,7 +115,10 @@ export const chatText = {
   statsTotal: (region: string, year: number, total: number, dated: number, yearRound: number, other: number): string =>
     `${region} ${year}年 共 ${total} 项任务：有明确期限 ${dated} 项，全年性 ${yearRound} 项，定期/长期/未写明 ${other} 项。`,
   statsNone: (label: string): string => `${label}没有任务数据。`,
+  moreRegions: (n: number): string => `另有 ${n} 个地区未列出，发送“切换到某县”后再问。`,
 
+  chooseRegion: (n: number, examples: readonly string[]): string =>
+    `这个问题涉及 ${n} 个地区，请指明地区，例如“${examples[0] ?? ''}民政局有哪些任务”，或发送“切换到${examples[0] ?? ''}”设定本群地区。（如：${examples.join('、')}…）`,
   regionBound: (region: string): string => `好的，本群已切换到 ${region}。之后的问题默认查询 ${region}。`,
   regionUnknown: (name: string, known: string): string => `没有找到地区“${name}”。目前有：${known}。`,
 

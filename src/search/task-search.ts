@@ -30,25 +30,31 @@ export interface SearchOptions {
 const SYNONYM_WEIGHT = 0.7;
 const SECTION_WEIGHT = 0.3;
 
-function documentTerms(task: Task): WeightedTerm[] {
-  const out: WeightedTerm[] = [];
-  for (const term of indexTerms(task.requirement)) out.push({ term, weight: 1 });
-  if (task.title) for (const term of indexTerms(task.title)) out.push({ term, weight: 1 });
-  for (const heading of task.section) if (heading !== task.title) for (const term of indexTerms(heading)) out.push({ term, weight: SECTION_WEIGHT });
-  return out;
+/** Segments text, remembering texts seen before: headings, titles and copied requirements repeat a lot. */
+class Segmenter {
+  private readonly memo = new Map<string, string[]>();
+
+  terms(text: string): string[] {
+    let terms = this.memo.get(text);
+    if (!terms) this.memo.set(text, (terms = indexTerms(text)));
+    return terms;
+  }
+}
+
+function documentTerms(task: Task, seg: Segmenter, add: (term: string, weight: number) => void): void {
+  for (const term of seg.terms(task.requirement)) add(term, 1);
+  if (task.title) for (const term of seg.terms(task.title)) add(term, 1);
+  for (const heading of task.section) if (heading !== task.title) for (const term of seg.terms(heading)) add(term, SECTION_WEIGHT);
 }
 
 export class TaskSearch {
   private readonly index: Bm25Index;
   private readonly tasks: readonly Task[];
-  /** Terms of each task, to tell which query terms the best hit matched. */
-  private readonly termSets: ReadonlyArray<ReadonlySet<string>>;
 
   constructor(tasks: readonly Task[]) {
     this.tasks = tasks;
-    const docs = tasks.map(documentTerms);
-    this.termSets = docs.map((terms) => new Set(terms.map((t) => t.term)));
-    this.index = new Bm25Index(docs);
+    const seg = new Segmenter();
+    this.index = new Bm25Index(tasks.length, (d, add) => documentTerms(tasks[d] as Task, seg, add));
   }
 
   /** The query's words, each with its synonyms weighted below the word typed. */
@@ -95,8 +101,10 @@ export class TaskSearch {
     };
     const found = this.index.search(groups, options.limit ?? 10, accept);
     const hits = found.map((h) => ({ task: this.tasks[h.doc] as Task, score: h.score }));
-    const top = found[0] ? this.termSets[found[0].doc] : undefined;
-    const matched = top ? terms.filter((t) => top.has(t) || synonymsOf(t).some((s) => top.has(s))) : [];
+    // Which words the best hit matched: its terms again, for one task only (keeping a set per task costs memory).
+    const top = new Set<string>();
+    if (hits[0]) documentTerms(hits[0].task, new Segmenter(), (term) => top.add(term));
+    const matched = terms.filter((t) => top.has(t) || synonymsOf(t).some((s) => top.has(s)));
     const coverage = this.coverage(terms, matched);
     return { hits, terms, matched, coverage };
   }

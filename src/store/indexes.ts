@@ -1,5 +1,6 @@
 // Lookups built once at load: tasks by id, by region, by unit (named, or bound through a collective)
-// and by the month they fall due.
+// and by the month they fall due. Kept lean (arrays of task references, role bitmasks): at province
+// scale there are hundreds of thousands of entries.
 import type { Task, TaskDocument, UnitRole } from '../model/task.ts';
 import { unitRoles } from '../model/task.ts';
 import { collectiveScope, type CollectiveScope, unitKey, type UnitKind } from '../ingest/unit-names.ts';
@@ -10,93 +11,146 @@ export interface NamedTask {
   roles: UnitRole[];
 }
 
-export interface CollectiveTask {
-  task: Task;
-  /** The collectives through which the task binds the unit (县政府各部门、单位 …). */
-  collectives: string[];
-}
-
 export interface UnitTasks {
   named: NamedTask[];
-  viaCollective: CollectiveTask[];
+  /** Tasks binding the unit only through a collective (县政府各部门、单位 …), in document order. */
+  viaCollective: Task[];
 }
+
+type Kind = Task['deadline']['kind'];
+export type KindCounts = Record<Kind, number>;
+
+const ROLE_BIT: Record<UnitRole, number> = { lead: 1, responsible: 2, cooperating: 4 };
+const emptyCounts = (): KindCounts => ({ dated: 0, 'year-round': 0, recurring: 0, ongoing: 0, none: 0 });
 
 const scopeBinds = (scope: CollectiveScope, kind: UnitKind): boolean =>
   scope === 'all' || (scope === 'towns' ? kind === 'town' : kind === 'department');
 
 export class TaskIndex {
   readonly byId = new Map<string, Task>();
+  private readonly positions = new Map<string, number>();
   readonly documents = new Map<string, TaskDocument>();
   readonly byRegion = new Map<string, Task[]>();
   readonly units: UnitDirectory;
-  private readonly byUnit = new Map<string, NamedTask[]>();
-  private readonly byScope = new Map<string, CollectiveTask[]>();
+  private readonly byUnit = new Map<string, { tasks: Task[]; roles: number[] }>();
+  private readonly byScope = new Map<string, Task[]>();
   private readonly byMonth = new Map<string, Task[]>();
+  private readonly yearsByRegion = new Map<string, Set<number>>();
+  private readonly kinds = new Map<string, KindCounts>();
+  private readonly sortedMonths: string[];
 
   constructor(documents: readonly TaskDocument[], tasks: readonly Task[]) {
     for (const doc of documents) this.documents.set(doc.id, doc);
     this.units = UnitDirectory.build(tasks);
     for (const task of tasks) {
       this.byId.set(task.id, task);
+      this.positions.set(task.id, this.positions.size);
       push(this.byRegion, task.region, task);
 
-      const roles = new Map<string, UnitRole[]>();
-      const scopes = new Map<CollectiveScope, string[]>();
+      const roles = new Map<string, number>();
+      const scopes = new Set<CollectiveScope>();
       for (const role of unitRoles) {
         for (const name of task[role]) {
           const scope = collectiveScope(name);
-          if (scope) push(scopes, scope, name);
+          if (scope) scopes.add(scope);
           const key = `${task.region}|${unitKey(name)}`;
-          const list = roles.get(key) ?? [];
-          if (!list.includes(role)) list.push(role);
-          roles.set(key, list);
+          roles.set(key, (roles.get(key) ?? 0) | ROLE_BIT[role]);
         }
       }
-      for (const [key, r] of roles) push(this.byUnit, key, { task, roles: r });
-      for (const [scope, names] of scopes) push(this.byScope, `${task.region}|${scope}`, { task, collectives: names });
+      for (const [key, bits] of roles) {
+        let entry = this.byUnit.get(key);
+        if (!entry) this.byUnit.set(key, (entry = { tasks: [], roles: [] }));
+        entry.tasks.push(task);
+        entry.roles.push(bits);
+      }
+      for (const scope of scopes) push(this.byScope, `${task.region}|${scope}`, task);
 
       if (task.deadline.kind === 'dated' && task.deadline.due) push(this.byMonth, task.deadline.due.slice(0, 7), task);
+      const years = this.yearsByRegion.get(task.region) ?? new Set<number>();
+      years.add(task.year);
+      this.yearsByRegion.set(task.region, years);
+      const kindKey = `${task.region}|${task.year}`;
+      const counts = this.kinds.get(kindKey) ?? emptyCounts();
+      counts[task.deadline.kind]++;
+      this.kinds.set(kindKey, counts);
     }
+    this.sortedMonths = [...this.byMonth.keys()].sort();
+  }
+
+  /** A task's place in the store: the order lists are given in. */
+  position(task: Task): number {
+    return this.positions.get(task.id) ?? Number.MAX_SAFE_INTEGER;
   }
 
   regions(): string[] {
     return [...this.byRegion.keys()];
   }
 
+  /** The plan years a region has tasks for. */
+  years(region: string): ReadonlySet<number> {
+    return this.yearsByRegion.get(region) ?? new Set();
+  }
+
+  /** How many tasks of the regions (of one plan year, or all) have each kind of deadline. */
+  kindCounts(regions: readonly string[], year?: number): KindCounts {
+    const total = emptyCounts();
+    for (const region of regions) {
+      for (const y of year === undefined ? this.years(region) : [year]) {
+        const counts = this.kinds.get(`${region}|${y}`);
+        if (counts) for (const k of Object.keys(total) as Kind[]) total[k] += counts[k];
+      }
+    }
+    return total;
+  }
+
+  /** How many tasks name the unit. */
+  namedCount(unit: UnitEntry): number {
+    return this.byUnit.get(`${unit.region}|${unit.key}`)?.tasks.length ?? 0;
+  }
+
+  /** Tasks naming the unit in any role. */
+  namedTasks(unit: UnitEntry): NamedTask[] {
+    const entry = this.byUnit.get(`${unit.region}|${unit.key}`);
+    return (entry?.tasks ?? []).map((task, i) => ({
+      task,
+      roles: unitRoles.filter((r) => ((entry?.roles[i] ?? 0) & ROLE_BIT[r]) !== 0),
+    }));
+  }
+
   /** Tasks naming the unit in any role, and apart from them, tasks binding it through a collective. */
   tasksOfUnit(unit: UnitEntry): UnitTasks {
-    const named = this.byUnit.get(`${unit.region}|${unit.key}`) ?? [];
+    const named = this.namedTasks(unit);
+    if (unit.kind === 'collective') return { named, viaCollective: [] };
     const namedIds = new Set(named.map((n) => n.task.id));
-    const viaCollective: CollectiveTask[] = [];
-    if (unit.kind !== 'collective') {
-      const seen = new Set<string>();
-      for (const scope of ['departments', 'towns', 'all'] as const) {
-        if (!scopeBinds(scope, unit.kind)) continue;
-        for (const entry of this.byScope.get(`${unit.region}|${scope}`) ?? []) {
-          if (namedIds.has(entry.task.id) || seen.has(entry.task.id)) continue;
-          seen.add(entry.task.id);
-          viaCollective.push(entry);
-        }
-      }
-      viaCollective.sort((a, b) => order(a.task, b.task));
-    }
-    return { named, viaCollective };
+    const lists = (['departments', 'towns', 'all'] as const)
+      .filter((scope) => scopeBinds(scope, unit.kind))
+      .map((scope) => this.byScope.get(`${unit.region}|${scope}`) ?? [])
+      .filter((l) => l.length);
+    // Each list is in index order already; only a unit bound by two kinds of collective needs a merge.
+    const merged = lists.length > 1 ? [...new Set(lists.flat())].sort((a, b) => this.position(a) - this.position(b)) : (lists[0] ?? []);
+    return { named, viaCollective: merged.filter((t) => !namedIds.has(t.id)) };
+  }
+
+  /** The collectives of a task that bind a unit of this kind. */
+  collectivesBinding(task: Task, kind: UnitKind): string[] {
+    return unitRoles.flatMap((r) => task[r]).filter((name) => {
+      const scope = collectiveScope(name);
+      return scope !== null && scopeBinds(scope, kind);
+    });
   }
 
   /** Tasks with a concrete deadline in a calendar month (YYYY-MM); year-round and ongoing ones are not listed. */
   dueInMonth(month: string, regions?: readonly string[]): Task[] {
     const tasks = this.byMonth.get(month) ?? [];
-    return regions ? tasks.filter((t) => regions.includes(t.region)) : tasks;
+    if (!regions) return tasks;
+    const wanted = new Set(regions);
+    return tasks.filter((t) => wanted.has(t.region));
   }
 
-  /** Months that have dated tasks, for range questions. */
-  months(): string[] {
-    return [...this.byMonth.keys()].sort();
+  /** Months that have dated tasks, in order, for range questions. */
+  months(): readonly string[] {
+    return this.sortedMonths;
   }
-}
-
-function order(a: Task, b: Task): number {
-  return a.documentId === b.documentId ? a.seq - b.seq : a.documentId.localeCompare(b.documentId);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -57,7 +57,7 @@ describe.each(facts.documents)('$file ($region)', (doc) => {
       expect(found.named).toHaveLength(q.directTaskTexts.length);
       for (const text of q.directTaskTexts) expect(found.named.some((n) => n.task.requirement.includes(text))).toBe(true);
       expect(found.viaCollective.length).toBeGreaterThan(0);
-      expect(found.viaCollective.every((v) => v.collectives.length > 0)).toBe(true);
+      expect(found.viaCollective.every((t) => index.collectivesBinding(t, units[0]!.kind).length > 0)).toBe(true);
     }
   });
 

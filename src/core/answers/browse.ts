@@ -5,6 +5,7 @@ import { firstPage, nextPage } from '../listing.ts';
 import type { Block } from '../reply.ts';
 import { chatText, deadlineLabel } from '../texts.ts';
 import { type Answer, type AnswerContext, say, tasksById } from './context.ts';
+import { collectUnitTasks } from './unit-tasks.ts';
 
 export function detailOf(ctx: AnswerContext, task: Task, n: number | null): Answer {
   const doc = ctx.knowledge.index.documents.get(task.documentId);
@@ -39,8 +40,9 @@ export function answerMore(ctx: AnswerContext): Answer {
 
 export function answerRelated(ctx: AnswerContext): Answer {
   if (!ctx.session) return say('related', chatText.noList);
-  if (!ctx.session.relatedIds.length) return say('related', chatText.noRelated);
-  const tasks = tasksById(ctx, ctx.session.relatedIds);
+  const units = ctx.session.relatedUnits.flatMap((u) => ctx.knowledge.index.units.get(u.region, u.key) ?? []);
+  const tasks = collectUnitTasks(ctx, units).related;
+  if (!tasks.length) return say('related', chatText.noRelated);
   const heading = ctx.session.relatedTitle;
   return firstPage({ intent: 'related', head: [{ type: 'heading', text: heading }], title: heading, tasks }, ctx.now);
 }

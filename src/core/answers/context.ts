@@ -41,11 +41,17 @@ export function scopeLabel(regions: readonly string[]): string {
 /** The year a month without a year means: this year if the regions have a plan for it, else their latest. */
 export function planYear(ctx: Pick<AnswerContext, 'knowledge' | 'today'>, regions: readonly string[]): number {
   const thisYear = Number(ctx.today.slice(0, 4));
-  const years = [...ctx.knowledge.index.documents.values()].filter((d) => regions.includes(d.region)).map((d) => d.year);
+  const years = regions.flatMap((r) => [...ctx.knowledge.index.years(r)]);
   if (!years.length || years.includes(thisYear)) return thisYear;
   return Math.max(...years);
 }
 
-export function byDueThenOrder(a: Task, b: Task): number {
-  return (a.deadline.due ?? '9999').localeCompare(b.deadline.due ?? '9999') || a.documentId.localeCompare(b.documentId) || a.seq - b.seq;
+/** Earliest due first, then the store's order. Plain comparisons: localeCompare is slow in hot paths. */
+export function byDue(ctx: Pick<AnswerContext, 'knowledge'>): (a: Task, b: Task) => number {
+  const { index } = ctx.knowledge;
+  return (a, b) => {
+    const x = a.deadline.due ?? '9999';
+    const y = b.deadline.due ?? '9999';
+    return x !== y ? (x < y ? -1 : 1) : index.position(a) - index.position(b);
+  };
 }

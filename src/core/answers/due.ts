@@ -6,7 +6,7 @@ import { firstPage } from '../listing.ts';
 import type { Block } from '../reply.ts';
 import type { DueRange } from '../time-range.ts';
 import { chatText } from '../texts.ts';
-import { type Answer, type AnswerContext, byDueThenOrder, say, scopeLabel } from './context.ts';
+import { type Answer, type AnswerContext, byDue, say, scopeLabel } from './context.ts';
 import { collectUnitTasks } from './unit-tasks.ts';
 
 /** Dated tasks of the regions due within the range (bounds included). */
@@ -21,26 +21,27 @@ export function tasksDue(ctx: AnswerContext, range: DueRange, regions: readonly 
       if ((!range.from || due >= range.from) && (!range.to || due <= range.to)) out.push(task);
     }
   }
-  return out.sort(byDueThenOrder);
+  return out.sort(byDue(ctx));
 }
 
 export function answerDue(ctx: AnswerContext, range: DueRange, regions: string[], units: UnitEntry[]): Answer {
   let tasks = tasksDue(ctx, range, regions);
-  let pool: Task[] = regions.flatMap((r) => ctx.knowledge.index.byRegion.get(r) ?? []);
+  let kinds = ctx.knowledge.index.kindCounts(regions);
   let who = scopeLabel(regions);
   if (units.length) {
     const { named } = collectUnitTasks(ctx, units);
     const ids = new Set(named.map((t) => t.id));
     tasks = tasks.filter((t) => ids.has(t.id));
-    pool = named;
+    kinds = { dated: 0, 'year-round': 0, recurring: 0, ongoing: 0, none: 0 };
+    for (const t of named) kinds[t.deadline.kind]++;
     who = `${[...new Set(units.map((u) => u.region))].join('、')} ${units[0]?.name ?? ''} `;
   }
-  const yearRound = pool.filter((t) => t.deadline.kind === 'year-round').length;
-  const other = pool.filter((t) => t.deadline.kind !== 'dated' && t.deadline.kind !== 'year-round').length;
+  const yearRound = kinds['year-round'];
+  const other = kinds.recurring + kinds.ongoing + kinds.none;
   const foot: Block[] = !range.overdue && yearRound + other ? [{ type: 'paragraph', text: chatText.notListed(yearRound, other) }] : [];
 
   if (!tasks.length) {
-    const years = [...new Set(pool.map((t) => t.year))].sort().join('、');
+    const years = [...new Set(regions.flatMap((r) => [...ctx.knowledge.index.years(r)]))].sort().join('、');
     const text = range.overdue ? chatText.overdueNone(who, ctx.today) : chatText.dueNone(who, range.label);
     return say('due', [text, ...foot.map((b) => (b.type === 'paragraph' ? b.text : '')), years ? chatText.planYears(years) : ''].filter(Boolean).join('\n'));
   }

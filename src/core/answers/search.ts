@@ -6,7 +6,6 @@ import type { UnitEntry } from '../../store/unit-directory.ts';
 import { firstPage, itemBlock } from '../listing.ts';
 import { chatText } from '../texts.ts';
 import { type Answer, type AnswerContext, say } from './context.ts';
-import { collectUnitTasks } from './unit-tasks.ts';
 
 const SHOWN = 3;
 /** Below this BM25 score the best hit shares only common words with the question. */
@@ -36,9 +35,8 @@ function responsibleOf(task: Task): string[] {
 
 export function answerSearch(ctx: AnswerContext, query: string, regions: string[], units: UnitEntry[]): Answer {
   const search = ctx.knowledge.search;
-  let result = units.length
-    ? search.search(query, { regions, taskIds: new Set(collectUnitTasks(ctx, units).named.map((t) => t.id)) })
-    : search.search(query, { regions });
+  const named = new Set(units.flatMap((u) => ctx.knowledge.index.namedTasks(u).map((n) => n.task.id)));
+  let result = units.length ? search.search(query, { regions, taskIds: named }) : search.search(query, { regions });
   if (units.length && !result.hits.length) result = search.search(query, { regions });
 
   const best = result.hits[0];

@@ -1,12 +1,12 @@
 // "各单位任务数", "民政局有几项任务", "今年一共多少任务".
-import { unitRoles } from '../../model/task.ts';
-import { unitKind, unitKey } from '../../ingest/unit-names.ts';
 import type { UnitEntry } from '../../store/unit-directory.ts';
 import { chatText } from '../texts.ts';
 import { type Answer, type AnswerContext, planYear, say, scopeLabel } from './context.ts';
 import { collectUnitTasks } from './unit-tasks.ts';
 
 const TOP = 15;
+/** Per-unit tables for more regions than this would flood a chat. */
+const MAX_REGIONS = 3;
 
 export function answerStats(ctx: AnswerContext, units: UnitEntry[], perUnit: boolean, regions: string[]): Answer {
   const index = ctx.knowledge.index;
@@ -21,34 +21,24 @@ export function answerStats(ctx: AnswerContext, units: UnitEntry[], perUnit: boo
 
   if (perUnit) {
     const lines: string[] = [];
-    for (const region of regions) {
-      const counts = new Map<string, { name: string; n: number }>();
-      for (const task of index.byRegion.get(region) ?? []) {
-        const seen = new Set<string>();
-        for (const name of unitRoles.flatMap((r) => task[r])) {
-          if (unitKind(name) === 'collective') continue;
-          const key = unitKey(name);
-          if (seen.has(key)) continue;
-          seen.add(key);
-          const entry = counts.get(key) ?? { name: index.units.get(region, key)?.name ?? name, n: 0 };
-          entry.n++;
-          counts.set(key, entry);
-        }
-      }
-      const sorted = [...counts.values()].sort((a, b) => b.n - a.n);
-      lines.push(chatText.statsUnitsHeading(scopeLabel([region]), sorted.length));
-      lines.push(...sorted.slice(0, TOP).map((c, i) => `${i + 1}. ${chatText.statsUnitLine(c.name, c.n)}`));
+    for (const region of regions.slice(0, MAX_REGIONS)) {
+      const counted = index.units
+        .entries(region)
+        .filter((u) => u.kind !== 'collective')
+        .map((u) => ({ name: u.name, n: index.namedCount(u) }))
+        .sort((a, b) => b.n - a.n);
+      lines.push(chatText.statsUnitsHeading(scopeLabel([region]), counted.length));
+      lines.push(...counted.slice(0, TOP).map((c, i) => `${i + 1}. ${chatText.statsUnitLine(c.name, c.n)}`));
     }
+    if (regions.length > MAX_REGIONS) lines.push(chatText.moreRegions(regions.length - MAX_REGIONS));
     return say('stats', lines.join('\n') || chatText.statsNone(regions.join('、')));
   }
 
   const year = planYear(ctx, regions);
   const lines = regions.flatMap((region) => {
-    const tasks = (index.byRegion.get(region) ?? []).filter((t) => t.year === year);
-    if (!tasks.length) return [];
-    const dated = tasks.filter((t) => t.deadline.kind === 'dated').length;
-    const yearRound = tasks.filter((t) => t.deadline.kind === 'year-round').length;
-    return [chatText.statsTotal(region, year, tasks.length, dated, yearRound, tasks.length - dated - yearRound)];
+    const k = index.kindCounts([region], year);
+    const total = k.dated + k['year-round'] + k.recurring + k.ongoing + k.none;
+    return total ? [chatText.statsTotal(region, year, total, k.dated, k['year-round'], total - k.dated - k['year-round'])] : [];
   });
   return say('stats', lines.join('\n') || chatText.statsNone(`${scopeLabel(regions)}${year}年`));
 }

@@ -5,7 +5,7 @@ import type { UnitEntry } from '../../store/unit-directory.ts';
 import { firstPage } from '../listing.ts';
 import type { Block } from '../reply.ts';
 import { chatText } from '../texts.ts';
-import { type Answer, type AnswerContext, byDueThenOrder, say } from './context.ts';
+import { type Answer, type AnswerContext, say } from './context.ts';
 
 export interface UnitTasks {
   named: Task[];
@@ -18,28 +18,28 @@ export interface UnitTasks {
 export function collectUnitTasks(ctx: AnswerContext, units: readonly UnitEntry[]): UnitTasks {
   const roles: Record<string, UnitRole[]> = {};
   const named: Task[] = [];
-  const related = new Map<string, Task>();
+  let related: Task[] = [];
   const collectives = new Set<string>();
   for (const unit of units) {
     const found = ctx.knowledge.index.tasksOfUnit(unit);
     for (const { task, roles: r } of found.named) {
-      if (!roles[task.id]) named.push(task);
-      roles[task.id] = [...new Set([...(roles[task.id] ?? []), ...r])];
+      if (roles[task.id]) roles[task.id] = [...new Set([...(roles[task.id] ?? []), ...r])];
+      else {
+        named.push(task);
+        roles[task.id] = r;
+      }
     }
-    for (const { task, collectives: c } of found.viaCollective) {
-      related.set(task.id, task);
-      c.forEach((name) => collectives.add(name));
-    }
+    related = related.length ? related.concat(found.viaCollective) : found.viaCollective;
+    // The summary names a couple of collectives: the first tasks are enough.
+    for (const task of found.viaCollective.slice(0, 5)) ctx.knowledge.index.collectivesBinding(task, unit.kind).forEach((c) => collectives.add(c));
   }
-  const namedIds = new Set(named.map((t) => t.id));
-  return { named, roles, related: [...related.values()].filter((t) => !namedIds.has(t.id)), collectives: [...collectives] };
+  if (units.length > 1) related = related.filter((t) => !roles[t.id]);
+  return { named, roles, related, collectives: [...collectives].slice(0, 2) };
 }
 
 export function answerUnitTasks(ctx: AnswerContext, units: UnitEntry[], role: UnitRole | null): Answer {
   const found = collectUnitTasks(ctx, units);
-  const tasks = (role ? found.named.filter((t) => found.roles[t.id]?.includes(role)) : found.named).sort(
-    (a, b) => a.region.localeCompare(b.region) || a.documentId.localeCompare(b.documentId) || a.seq - b.seq,
-  );
+  const tasks = role ? found.named.filter((t) => found.roles[t.id]?.includes(role)) : found.named;
   const name = units[0]?.name ?? '';
   const regions = [...new Set(units.map((u) => u.region))];
   const regionLabel = regions.join('、');
@@ -58,9 +58,9 @@ export function answerUnitTasks(ctx: AnswerContext, units: UnitEntry[], role: Un
   ];
   if (regions.length > 1) head.push({ type: 'paragraph', text: chatText.multiRegion(regionLabel) });
   const foot: Block[] = found.related.length
-    ? [{ type: 'paragraph', text: chatText.relatedSummary(found.related.length, found.collectives.slice(0, 2).join('”“')) }]
+    ? [{ type: 'paragraph', text: chatText.relatedSummary(found.related.length, found.collectives.join('”“')) }]
     : [];
-  const related = [...found.related].sort(byDueThenOrder);
+  const { related } = found;
   return firstPage(
     {
       intent: 'unit-tasks',
@@ -69,6 +69,7 @@ export function answerUnitTasks(ctx: AnswerContext, units: UnitEntry[], role: Un
       title: `${regionLabel} ${name}的任务`,
       tasks,
       related,
+      relatedUnits: units.map((u) => ({ region: u.region, key: u.key })),
       relatedTitle: chatText.relatedHeading(name, related.length),
       roles: found.roles,
     },
