@@ -51,6 +51,20 @@ export const cliText = {
 
 const ROLE_NAME = { lead: '牵头', responsible: '责任', cooperating: '配合' } as const;
 
+/** The command menu platforms show (Telegram's setMyCommands). */
+export const commandMenu: ReadonlyArray<{ command: string; description: string }> = [
+  { command: 'tasks', description: '单位任务，如 /tasks 民政局' },
+  { command: 'due', description: '近期到期，如 /due 或 /due 民政局' },
+  { command: 'ask', description: '提问，如 /ask 低保信息在哪公开' },
+  { command: 'more', description: '上一个列表的下一页' },
+  { command: 'help', description: '使用帮助' },
+];
+
+export const adminText = {
+  adapterFailed: (name: string, reason: string): string => `【政务公开助手】${name} 连接异常：${reason}。请尽快处理。`,
+  wechatLoggedOut: (user: string): string => `【政务公开助手】微信账号 ${user} 已退出登录，请重新扫码登录。`,
+};
+
 export const chatText = {
   greeting: (regions: number, tasks: number): string =>
     `您好！我是政务公开任务助手，已载入 ${regions} 个地区的 ${tasks} 项任务。可以这样问我：\n` +
