@@ -1,0 +1,135 @@
+// WeChat through Wechaty: any puppet (WECHATY_PUPPET), the login QR code in the terminal, the session
+// kept in a memory card so a restart needs no new scan. In a group the bot answers when @-mentioned
+// or addressed with a command word (the dispatcher decides); its own messages are never answered.
+import qrcode from 'qrcode-terminal';
+import { type Contact, type Message, type Room, type Wechaty, WechatyBuilder, types } from 'wechaty';
+import type { ChatAdapter, MessageHandler, Target } from '../src/core/adapter.ts';
+import type { IncomingMessage } from '../src/core/message.ts';
+import { inert, plainMessages } from '../src/core/render.ts';
+import type { Reply } from '../src/core/reply.ts';
+import { adminText } from '../src/core/texts.ts';
+import { AdapterError } from '../src/errors.ts';
+import type { Logger } from '../src/log.ts';
+
+/** WeChat shows long text poorly: replies are split into messages of at most this many characters. */
+export const WECHAT_MAX_CHARS = 1800;
+
+export interface WechatOptions {
+  /** A puppet name (wechaty-puppet-wechat4u …) or a puppet instance (tests). */
+  puppet: string | object;
+  puppetToken?: string;
+  /** The memory-card name: the session is kept in `<name>.memory-card.json`. */
+  session: string;
+  logger: Logger;
+  /** Tells the admins on another channel (logout, puppet failure). */
+  alert?: (text: string) => Promise<void>;
+  /** How long send() waits for a login before it fails. Default 5 minutes. */
+  loginWaitMs?: number;
+}
+
+export class WechatAdapter implements ChatAdapter {
+  readonly name = 'wechat';
+  private bot: Wechaty | null = null;
+  private loggedIn: Promise<void>;
+  private markLoggedIn: () => void = () => {};
+
+  constructor(private readonly options: WechatOptions) {
+    this.loggedIn = this.resetLogin();
+  }
+
+  private resetLogin(): Promise<void> {
+    this.loggedIn = new Promise<void>((resolve) => (this.markLoggedIn = resolve));
+    return this.loggedIn;
+  }
+
+  async start(onMessage: MessageHandler): Promise<void> {
+    const { logger } = this.options;
+    const bot = WechatyBuilder.build({
+      name: this.options.session,
+      puppet: this.options.puppet as never,
+      ...(this.options.puppetToken ? { puppetOptions: { token: this.options.puppetToken } } : {}),
+    });
+    this.bot = bot;
+    bot.on('scan', (code: string, status: types.ScanStatus) => {
+      if (status === types.ScanStatus.Waiting || status === types.ScanStatus.Timeout) {
+        logger.info('wechat: scan the QR code below with the bot account');
+        qrcode.generate(code, { small: true });
+      }
+    });
+    bot.on('login', (user: Contact) => {
+      logger.info('wechat: logged in', { user: user.name() });
+      this.markLoggedIn();
+    });
+    bot.on('logout', (user: Contact) => {
+      logger.warn('wechat: logged out', { user: user.name() });
+      void this.resetLogin();
+      void this.options.alert?.(adminText.wechatLoggedOut(user.name()));
+    });
+    bot.on('error', (error: Error) => {
+      logger.error('wechat: puppet error', { error });
+      void this.options.alert?.(adminText.adapterFailed('微信', error.message));
+    });
+    bot.on('message', (message: Message) => {
+      this.translate(message)
+        .then((m) => (m ? onMessage(m) : undefined))
+        .catch((error: unknown) => logger.error('wechat: message failed', { error }));
+    });
+    try {
+      await bot.start();
+    } catch (cause) {
+      throw new AdapterError(`微信：启动失败（${(cause as Error).message}）`, { cause });
+    }
+  }
+
+  /** A WeChat message as the core sees it, or null for the bot's own, non-text or system messages. */
+  async translate(message: Message): Promise<IncomingMessage | null> {
+    if (message.self() || message.type() !== types.Message.Text) return null;
+    const room = message.room();
+    const talker = message.talker();
+    const text = room ? await message.mentionText() : message.text();
+    return {
+      platform: 'wechat',
+      chatId: room ? room.id : talker.id,
+      chatType: room ? 'group' : 'private',
+      userId: talker.id,
+      userName: talker.name(),
+      text,
+      mentioned: room ? await message.mentionSelf() : true,
+      messageId: message.id,
+      time: message.date(),
+    };
+  }
+
+  async send(target: Target, reply: Reply): Promise<void> {
+    const bot = this.bot;
+    if (!bot) throw new AdapterError('微信：尚未启动');
+    await this.waitForLogin();
+    const room: Room | undefined = (await bot.Room.find({ id: target.chatId })) ?? undefined;
+    const contact: Contact | undefined = room ? undefined : ((await bot.Contact.find({ id: target.chatId })) ?? undefined);
+    if (!room && !contact) throw new AdapterError(`微信：找不到会话 ${target.chatId}`);
+    const mentions = room && target.mentions?.length ? (await Promise.all(target.mentions.map((id) => bot.Contact.find({ id })))).filter((c: Contact | undefined): c is Contact => Boolean(c)) : [];
+    for (const [i, text] of plainMessages(reply, { max: WECHAT_MAX_CHARS }, inert).entries()) {
+      if (room) await (i === 0 && mentions.length ? room.say(text, ...mentions) : room.say(text));
+      else await contact?.say(text);
+    }
+  }
+
+  /** Sending waits for a login (after a logout, until the QR code is scanned again) instead of failing silently. */
+  private async waitForLogin(): Promise<void> {
+    const wait = this.options.loginWaitMs ?? 5 * 60_000;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new AdapterError('微信：等待登录超时，消息未发送')), wait);
+    });
+    try {
+      await Promise.race([this.loggedIn, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.bot?.stop();
+    this.bot = null;
+  }
+}

@@ -1,0 +1,134 @@
+// The real Wechaty, driven by wechaty-puppet-mock: a room where members talk to the bot.
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PuppetMock, mock } from 'wechaty-puppet-mock';
+import { WechatAdapter } from '../../adapters/wechat.ts';
+import { dispatcher } from '../../src/core/dispatch.ts';
+import { createLogger } from '../../src/log.ts';
+import { startTestBot, type TestBot } from '../core/conversation.ts';
+import { tempDir } from '../helpers.ts';
+
+let t: TestBot;
+beforeAll(async () => {
+  t = await startTestBot();
+});
+afterAll(() => t.close());
+
+interface World {
+  mocker: mock.Mocker;
+  puppet: PuppetMock;
+  adapter: WechatAdapter;
+  me: mock.ContactMock;
+  member: mock.ContactMock;
+  room: mock.RoomMock;
+  /** What the bot said, by conversation id. */
+  said: Array<{ to: string; text: string }>;
+  handled: number;
+}
+
+let w: World;
+let cleanup: () => void;
+
+async function until(check: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 300));
+
+beforeEach(async () => {
+  const { dir, cleanup: c } = tempDir();
+  cleanup = c;
+  const mocker = new mock.Mocker();
+  const puppet = new PuppetMock({ mocker });
+  const adapter = new WechatAdapter({ puppet, session: join(dir, 'wechat'), logger: createLogger(() => {}) });
+  const world = { mocker, puppet, adapter, said: [], handled: 0 } as unknown as World;
+  const dispatch = dispatcher(adapter, { bot: t.bot, logger: createLogger(() => {}), now: () => new Date() });
+  await adapter.start(async (m) => {
+    world.handled++;
+    await dispatch(m);
+  });
+  world.me = mocker.createContact({ name: '政务助手' });
+  world.member = mocker.createContact({ name: '张经办' });
+  world.room = mocker.createRoom({ topic: '政务公开工作群', memberIdList: [world.me.id, world.member.id] });
+  puppet.on('message', ({ messageId }) => {
+    const payload = mocker.messagePayload(messageId);
+    if (payload.talkerId === world.me.id) world.said.push({ to: payload.roomId ?? payload.listenerId ?? '', text: payload.text ?? '' });
+  });
+  mocker.login(world.me);
+  await until(() => puppet.isLoggedIn);
+  w = world;
+});
+
+afterEach(async () => {
+  await w.adapter.stop();
+  cleanup();
+});
+
+describe('WeChat (wechaty + puppet-mock)', () => {
+  it('a member @-mentions the bot in a room and gets the unit’s tasks in that room', async () => {
+    w.member.say('@政务助手 汶上县民政局有哪些任务', [w.me]).to(w.room);
+    await until(() => w.said.length > 0);
+    expect(w.said[0]?.to).toBe(w.room.id);
+    expect(w.said[0]?.text).toContain('汶上县 县民政局');
+    expect(w.said[0]?.text).toContain('多渠道发布养老保障');
+  });
+
+  it('a room message without mention is ignored; a command word is answered', async () => {
+    w.member.say('民政局有哪些任务').to(w.room);
+    await settle();
+    expect(w.said).toHaveLength(0);
+    w.member.say('帮助').to(w.room);
+    await until(() => w.said.length > 0);
+    expect(w.said[0]?.text).toContain('这个月有什么到期');
+  });
+
+  it('in a private chat, every message is answered', async () => {
+    w.member.say('低保信息在哪公开').to(w.me);
+    await until(() => w.said.length > 0);
+    expect(w.said[0]?.to).toBe(w.member.id);
+    expect(w.said[0]?.text).toContain('民政局');
+  });
+
+  it('its own messages (the echo of its replies) are ignored', async () => {
+    w.member.say('@政务助手 帮助', [w.me]).to(w.room);
+    await until(() => w.said.length > 0);
+    await settle();
+    expect(w.said).toHaveLength(1);
+    expect(w.handled).toBe(1);
+  });
+
+  it('a message delivered twice (same id) is answered once', async () => {
+    const message = w.mocker.MessageMock.create({
+      id: 'duplicated-1',
+      talkerId: w.member.id,
+      roomId: w.room.id,
+      mentionIdList: [w.me.id],
+      text: '@政务助手 帮助',
+      timestamp: Date.now(),
+      type: 7,
+    } as never);
+    w.puppet.emit('message', { messageId: message.id });
+    w.puppet.emit('message', { messageId: message.id });
+    await until(() => w.said.length > 0);
+    await settle();
+    expect(w.said).toHaveLength(1);
+  });
+
+  it('a message older than a few minutes (delivered after a restart) is ignored', async () => {
+    const message = w.mocker.MessageMock.create({
+      id: 'old-1',
+      talkerId: w.member.id,
+      listenerId: w.me.id,
+      text: '帮助',
+      timestamp: Date.now() - 10 * 60_000,
+      type: 7,
+    } as never);
+    w.puppet.emit('message', { messageId: message.id });
+    await settle();
+    expect(w.said).toHaveLength(0);
+  });
+});
