@@ -1,0 +1,76 @@
+// What the three group robots share: an HTTP POST of JSON, a paced queue per robot, size-limited
+// messages, and "HTTP 200 with a non-zero errcode" read as the failure it is.
+import type { Notifier, Target } from '../../src/core/adapter.ts';
+import { Pacer } from '../../src/core/pace.ts';
+import { inert, plainMessages, type Limit } from '../../src/core/render.ts';
+import type { Reply } from '../../src/core/reply.ts';
+import { AdapterError } from '../../src/errors.ts';
+
+export interface RobotPlatform {
+  /** Size limit of one message. */
+  limit: Limit;
+  /** Messages per minute the platform allows. */
+  perMinute: number;
+  /** The URL to post to (with signature parameters where the platform signs the URL). */
+  url(now: Date): string;
+  /** The JSON body of one text message. */
+  body(text: string, target: Target, now: Date): unknown;
+  /** Makes user and document text unable to address everyone or inject the platform's markup. */
+  escape(text: string): string;
+  /** The platform's error in a 200 response, or null. */
+  error(json: unknown): string | null;
+}
+
+export interface RobotOptions {
+  name: string;
+  /** Window of the rate limit; tests shorten it. Default one minute. */
+  windowMs?: number;
+  fetch?: typeof fetch;
+  now?: () => Date;
+}
+
+export class RobotNotifier implements Notifier {
+  private readonly pacer: Pacer;
+
+  constructor(
+    private readonly platform: RobotPlatform,
+    private readonly options: RobotOptions,
+  ) {
+    this.pacer = new Pacer({ limit: platform.perMinute, windowMs: options.windowMs ?? 60_000 });
+  }
+
+  get name(): string {
+    return this.options.name;
+  }
+
+  async send(target: Target, reply: Reply): Promise<void> {
+    for (const text of plainMessages(reply, this.platform.limit, (s) => this.platform.escape(inert(s)))) {
+      await this.pacer.run(() => this.post(text, target));
+    }
+  }
+
+  private async post(text: string, target: Target): Promise<void> {
+    const now = this.options.now?.() ?? new Date();
+    const doFetch = this.options.fetch ?? fetch;
+    let response: Response;
+    try {
+      response = await doFetch(this.platform.url(now), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(this.platform.body(text, target, now)),
+      });
+    } catch (cause) {
+      throw new AdapterError(`群机器人 ${this.name}：网络错误（${(cause as Error).message}）`, { cause });
+    }
+    const json: unknown = await response.json().catch(() => null);
+    const error = response.ok ? this.platform.error(json) : `HTTP ${response.status}`;
+    if (error) throw new AdapterError(`群机器人 ${this.name}：发送失败（${error}）`);
+  }
+}
+
+export function errcodeError(json: unknown): string | null {
+  const j = json as { errcode?: number; errmsg?: string; code?: number; msg?: string; StatusCode?: number } | null;
+  if (!j) return '响应不是 JSON';
+  const code = j.errcode ?? j.code ?? j.StatusCode ?? 0;
+  return code === 0 ? null : `errcode ${code}：${j.errmsg ?? j.msg ?? ''}`;
+}
