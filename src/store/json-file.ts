@@ -53,6 +53,11 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
     return next;
   }
 
+  /** Resolves when every write started so far has finished. */
+  async flush(): Promise<void> {
+    await this.queue;
+  }
+
   private async writeNow(text: string): Promise<void> {
     const tmp = `${this.path}.${process.pid}.${++this.seq}.tmp`;
     try {

@@ -26,6 +26,7 @@ export class TaskStore {
   private constructor(
     readonly path: string,
     private readonly db: Low<StoreData>,
+    private readonly file: ValidatedJsonFile<StoreData>,
     private lock: StoreLock | null,
     /** False when the file did not exist and the store starts empty. */
     readonly existed: boolean,
@@ -38,7 +39,7 @@ export class TaskStore {
       const db = new Low<StoreData>(adapter, emptyStore());
       const existing = await adapter.read();
       if (existing) db.data = existing;
-      return new TaskStore(path, db, lock, existing !== null);
+      return new TaskStore(path, db, adapter, lock, existing !== null);
     } catch (e) {
       await lock?.release();
       throw e;
@@ -107,7 +108,9 @@ export class TaskStore {
     if (!this.lock) throw new StoreError(`数据文件 ${this.path} 以只读方式打开，不能写入`);
   }
 
+  /** Waits for pending writes, then gives up the file. */
   async close(): Promise<void> {
+    await this.file.flush();
     await this.lock?.release();
     this.lock = null;
   }

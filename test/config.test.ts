@@ -1,0 +1,78 @@
+// Configuration: defaults, one clear line per wrong variable, and no secret echoed.
+import { describe, expect, it } from 'vitest';
+import { loadConfig, secretsOf } from '../src/config.ts';
+import { ConfigError } from '../src/errors.ts';
+
+const TOKEN = '123456:AAbbCCddEEffGGhhIIjjKKll';
+
+describe('loadConfig', () => {
+  it('runs with no configuration at all: the console chat on the bundled data', () => {
+    const config = loadConfig({});
+    expect(config.storePath).toMatch(/data\/store\.json$/);
+    expect(config.telegram).toBeNull();
+    expect(config.wechat).toBeNull();
+    expect(config.robots).toEqual([]);
+  });
+
+  it('reads every platform', () => {
+    const config = loadConfig({
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:8081',
+      TELEGRAM_WEBHOOK_URL: 'https://bot.example.gov.cn/telegram',
+      TELEGRAM_WEBHOOK_SECRET: 'a-long-webhook-secret',
+      WECHATY_PUPPET: 'wechaty-puppet-wechat4u',
+      ZWGK_ROBOTS: JSON.stringify([
+        { name: 'ops', type: 'wecom', key: 'k1' },
+        { name: 'zw', type: 'dingtalk', accessToken: 't', secret: 's' },
+        { name: 'fs', type: 'feishu', hookId: 'h', secret: 's2' },
+      ]),
+      ZWGK_ADMINS: 'telegram:1, wechat:wxid_abc',
+      ZWGK_ALERT_TARGETS: 'robot:ops',
+    });
+    expect(config.telegram).toMatchObject({ token: TOKEN, apiRoot: 'http://127.0.0.1:8081', webhook: { port: 8443 } });
+    expect(config.robots.map((r) => r.type)).toEqual(['wecom', 'dingtalk', 'feishu']);
+    expect(config.admins).toEqual(['telegram:1', 'wechat:wxid_abc']);
+    expect(secretsOf(config)).toEqual(expect.arrayContaining([TOKEN, 'a-long-webhook-secret', 'k1', 't', 's', 'h', 's2']));
+  });
+
+  it.each([
+    [{ TELEGRAM_BOT_TOKEN: 'not-a-token' }, /TELEGRAM_BOT_TOKEN 格式不对/],
+    [{ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: 'localhost' }, /TELEGRAM_API_ROOT 应为完整网址/],
+    [{ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_URL: 'https://x.example/t' }, /必须设置 TELEGRAM_WEBHOOK_SECRET/],
+    [{ TELEGRAM_API_ROOT: 'http://127.0.0.1:1' }, /缺少 TELEGRAM_BOT_TOKEN/],
+    [{ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_PORT: '99999' }, /TELEGRAM_WEBHOOK_PORT/],
+    [{ WECHATY_PUPPET: 'wechaty-puppet-service' }, /WECHATY_PUPPET_SERVICE_TOKEN/],
+    [{ ZWGK_ROBOTS: '[{"name":"a","type":"slack","key":"x"}]' }, /type 应为 wecom、dingtalk 或 feishu/],
+    [{ ZWGK_ROBOTS: '[{"name":"a","type":"wecom"}]' }, /ZWGK_ROBOTS\[0\.key\]/],
+    [{ ZWGK_ADMINS: 'alice' }, /ZWGK_ADMINS 的每一项应为 平台:编号/],
+    [{ ZWGK_LOG_LEVEL: 'loud' }, /ZWGK_LOG_LEVEL/],
+  ])('%j is refused with a clear message', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('lists every problem at once', () => {
+    const error = (() => {
+      try {
+        loadConfig({ TELEGRAM_BOT_TOKEN: 'x', ZWGK_LOG_LEVEL: 'loud' });
+      } catch (e) {
+        return e as Error;
+      }
+      return null;
+    })();
+    expect(error?.message).toMatch(/TELEGRAM_BOT_TOKEN[\s\S]*ZWGK_LOG_LEVEL|ZWGK_LOG_LEVEL[\s\S]*TELEGRAM_BOT_TOKEN/);
+  });
+
+  it('never echoes a value: not a bad token, not the robots JSON', () => {
+    const secret = 'super-secret-value-999';
+    for (const env of [{ TELEGRAM_BOT_TOKEN: secret }, { ZWGK_ROBOTS: `[{"name":"a","type":"wecom","key":"${secret}"` }, { ZWGK_ROBOTS: `[{"name":"a","type":"x","key":"${secret}"}]` }]) {
+      try {
+        loadConfig(env);
+      } catch (e) {
+        expect((e as Error).message).not.toContain(secret);
+        continue;
+      }
+      throw new Error('expected a ConfigError');
+    }
+  });
+});
