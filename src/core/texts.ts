@@ -146,3 +146,16 @@ export const chatText = {
   detailRemarks: (text: string): string => `备注：${text}`,
   detailId: (id: string): string => `编号：${id}`,
 };
+
+export const reminderText = {
+  heading: (region: string, day: string, late: boolean): string => `【政务公开到期提醒】${region} ${day}${late ? '（补发）' : ''}`,
+  unitHeading: (unit: string, staff: readonly string[]): string => `■ ${unit}${staff.length ? `（${staff.map((s) => `@${s}`).join(' ')}）` : ''}`,
+  reason: (reason: 'due-today' | 'due-soon' | 'overdue' | 'overdue-followup', daysLeft: number): string =>
+    reason === 'due-today' ? '今天到期' : reason === 'due-soon' ? `还剩 ${daysLeft} 天` : reason === 'overdue' ? '已逾期' : `逾期催办（已逾期 ${-daysLeft} 天）`,
+  item: (label: string, due: string, requirement: string): string => `[${label}｜${due}] ${requirement}`,
+  weekly: (s: { notStarted: number; inProgress: number; done: number; overdue: number; yearRound: number }): string =>
+    `本周概况：未开始 ${s.notStarted} 项，进行中 ${s.inProgress} 项，已完成 ${s.done} 项，逾期 ${s.overdue} 项；全年性/长期任务 ${s.yearRound} 项未完成。`,
+  yearEnd: (n: number): string => `临近年底，以下 ${n} 项全年性任务尚未标记完成：`,
+  footer: '完成后请回复“完成 编号”登记；回复“逾期任务”查看全部逾期。',
+  noUnit: '未写明单位',
+};

@@ -82,6 +82,26 @@ export class TaskStore {
     return parsed.map((p) => ({ documentId: p.document.id, replaced: before.documents.some((d) => d.id === p.document.id) }));
   }
 
+  /**
+   * Applies a change to a copy of the data and writes it; resolves once durable. On failure the data
+   * in memory stays as it was. For ledger, subscriptions, bindings and reminder records.
+   */
+  async change(mutate: (draft: StoreData) => void): Promise<void> {
+    this.assertWritable();
+    const d = this.db.data;
+    const draft: StoreData = {
+      ...d,
+      chats: [...d.chats],
+      subscriptions: [...d.subscriptions],
+      bindings: [...d.bindings],
+      ledger: [...d.ledger],
+      reminders: [...d.reminders],
+      digests: [...d.digests],
+    };
+    mutate(draft);
+    await this.commit(draft);
+  }
+
   chatSettings(chat: string): ChatSettings | undefined {
     return this.db.data.chats.find((c) => c.chat === chat);
   }

@@ -1,0 +1,42 @@
+// Who may change what. Identity is the platform user id, never the display name. Deny by default:
+// admins (from the configuration) may do everything; unit staff (bound to a unit in a chat by an
+// admin) may record progress on that unit's tasks; everyone else reads.
+import type { Task } from '../model/task.ts';
+import { unitRoles } from '../model/task.ts';
+import { unitKey } from '../ingest/unit-names.ts';
+import type { Binding } from '../store/schema.ts';
+
+export type Role = 'admin' | 'staff' | 'reader';
+
+export type Action = 'subscribe' | 'bind' | 'region' | 'import' | 'progress';
+
+export interface Person {
+  platform: string;
+  userId: string;
+  chat: string;
+}
+
+/** The console and the command line are the operator at the machine. */
+const LOCAL_PLATFORMS = new Set(['console', 'cli']);
+
+export function isAdmin(person: Person, admins: readonly string[]): boolean {
+  return LOCAL_PLATFORMS.has(person.platform) || admins.includes(`${person.platform}:${person.userId}`);
+}
+
+/** The units a person is staff of in a chat. */
+export function staffUnits(person: Person, bindings: readonly Binding[]): Binding[] {
+  return bindings.filter((b) => b.chat === person.chat && b.user.platform === person.platform && b.user.userId === person.userId);
+}
+
+export function roleOf(person: Person, admins: readonly string[], bindings: readonly Binding[]): Role {
+  if (isAdmin(person, admins)) return 'admin';
+  return staffUnits(person, bindings).length ? 'staff' : 'reader';
+}
+
+/** Whether the person may take the action (on the task, for progress). */
+export function may(action: Action, person: Person, admins: readonly string[], bindings: readonly Binding[], task?: Task): boolean {
+  if (isAdmin(person, admins)) return true;
+  if (action !== 'progress' || !task) return false;
+  const units = new Set(unitRoles.flatMap((r) => task[r]).map(unitKey));
+  return staffUnits(person, bindings).some((b) => b.region === task.region && units.has(b.unitKey));
+}

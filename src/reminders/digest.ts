@@ -1,0 +1,81 @@
+// A chat's daily digest as a reply: items grouped by unit, each unit's bound staff @-mentioned, and on
+// Mondays a weekly summary (with the year-round tasks still open, near year end).
+import type { Target } from '../core/adapter.ts';
+import type { Block, Reply } from '../core/reply.ts';
+import { clip, deadlineLabel, reminderText } from '../core/texts.ts';
+import { unitKey, unitKind } from '../ingest/unit-names.ts';
+import { statusOf } from '../ledger/status.ts';
+import type { Task } from '../model/task.ts';
+import type { Binding, LedgerEvent, Subscription } from '../store/schema.ts';
+import { weekday } from '../time.ts';
+import type { ReminderItem } from './select.ts';
+
+/** The unit a task is filed under: the subscribed unit it names, or its first named department. */
+function unitOf(task: Task, sub: Pick<Subscription, 'units'>): { key: string; name: string } {
+  const names = [...task.lead, ...task.responsible, ...task.cooperating];
+  const subscribed = names.find((n) => sub.units.includes(unitKey(n)));
+  const name = subscribed ?? names.find((n) => unitKind(n) !== 'collective') ?? names[0] ?? reminderText.noUnit;
+  return { key: unitKey(name), name };
+}
+
+export interface Digest {
+  reply: Reply;
+  target: Target;
+}
+
+export function buildDigest(input: {
+  sub: Subscription;
+  day: string;
+  items: readonly ReminderItem[];
+  late: boolean;
+  bindings: readonly Binding[];
+  /** For the weekly summary: every task in scope and the ledger. */
+  scope: readonly Task[];
+  ledger: ReadonlyMap<string, readonly LedgerEvent[]>;
+  chatId: string;
+}): Digest {
+  const { sub, day, items } = input;
+  const blocks: Block[] = [{ type: 'heading', text: reminderText.heading(sub.region, day, input.late) }];
+  const groups = new Map<string, { name: string; items: ReminderItem[] }>();
+  for (const item of items) {
+    const unit = unitOf(item.task, sub);
+    const group = groups.get(unit.key) ?? { name: unit.name, items: [] };
+    group.items.push(item);
+    groups.set(unit.key, group);
+  }
+  const mentions = new Set<string>();
+  let n = 0;
+  for (const [key, group] of groups) {
+    const staff = input.bindings.filter((b) => b.chat === sub.chat && b.region === sub.region && b.unitKey === key);
+    staff.forEach((b) => mentions.add(b.user.userId));
+    blocks.push({ type: 'paragraph', text: reminderText.unitHeading(group.name, staff.map((b) => b.user.name ?? b.user.userId)) });
+    for (const item of group.items) {
+      blocks.push({ type: 'item', n: ++n, lines: [reminderText.item(reminderText.reason(item.reason, item.daysLeft), deadlineLabel(item.task), clip(item.task.requirement, 50)), `编号：${item.task.id}`] });
+    }
+  }
+  if (sub.weekly && weekday(day) === 1) {
+    const counts = { notStarted: 0, inProgress: 0, done: 0, overdue: 0, yearRound: 0 };
+    const openYearRound: Task[] = [];
+    for (const task of input.scope) {
+      const status = statusOf(task, input.ledger.get(task.id), day);
+      if (status === 'not-started') counts.notStarted++;
+      else if (status === 'in-progress') counts.inProgress++;
+      else if (status === 'done') counts.done++;
+      else counts.overdue++;
+      if (status !== 'done' && task.deadline.kind !== 'dated') {
+        counts.yearRound++;
+        openYearRound.push(task);
+      }
+    }
+    blocks.push({ type: 'paragraph', text: reminderText.weekly(counts) });
+    if (day.slice(5, 7) === '12' && openYearRound.length) {
+      blocks.push({ type: 'paragraph', text: reminderText.yearEnd(openYearRound.length) });
+      for (const task of openYearRound.slice(0, 20)) blocks.push({ type: 'item', n: ++n, lines: [clip(task.requirement, 50), `编号：${task.id}`] });
+    }
+  }
+  if (items.length) blocks.push({ type: 'hint', text: reminderText.footer });
+  return {
+    reply: { intent: 'due', blocks, tasks: items.map((i) => i.task), related: [] },
+    target: { chatId: input.chatId, mentions: [...mentions] },
+  };
+}

@@ -1,0 +1,78 @@
+// Which tasks a subscription is reminded of on a day, and in which slot. Pure: the day, the tasks,
+// the ledger and the sent slots are arguments. A task enters each slot once: a lead time (7, 1 days
+// before), the due day, the day after (newly overdue), then a weekly follow-up until it is done.
+import type { Task } from '../model/task.ts';
+import { isDone } from '../ledger/status.ts';
+import type { TaskIndex } from '../store/indexes.ts';
+import type { LedgerEvent, ReminderRecord, Subscription } from '../store/schema.ts';
+import { daysBetween, weekday } from '../time.ts';
+
+export type Reason = ReminderRecord['reason'];
+
+export interface ReminderItem {
+  task: Task;
+  reason: Reason;
+  /** lead-7, lead-1, lead-0, overdue, followup-2 … */
+  slot: string;
+  /** Days until due (negative when overdue). */
+  daysLeft: number;
+}
+
+/** Overdue tasks are chased every this many days until done. */
+export const FOLLOW_UP_DAYS = 7;
+export const DEFAULT_LEAD_DAYS = [7, 1, 0];
+export const DEFAULT_DIGEST_TIME = '09:00';
+
+/** The tasks a subscription covers: its region's, or those naming its units. */
+export function tasksInScope(sub: Pick<Subscription, 'region' | 'units'>, index: TaskIndex): Task[] {
+  if (!sub.units.length) return index.byRegion.get(sub.region) ?? [];
+  const out = new Map<string, Task>();
+  for (const key of sub.units) {
+    const unit = index.units.get(sub.region, key);
+    if (unit) for (const { task } of index.namedTasks(unit)) out.set(task.id, task);
+  }
+  return [...out.values()];
+}
+
+/** The slot a task is in on a day, or null. */
+export function slotOf(task: Task, day: string, leadDays: readonly number[]): Omit<ReminderItem, 'task'> | null {
+  if (task.deadline.kind !== 'dated' || !task.deadline.due) return null;
+  const daysLeft = daysBetween(day, task.deadline.due);
+  if (daysLeft === 0) return leadDays.includes(0) ? { reason: 'due-today', slot: 'lead-0', daysLeft } : null;
+  if (daysLeft > 0) {
+    const tier = [...leadDays].filter((l) => l > 0 && l >= daysLeft).sort((a, b) => a - b)[0];
+    return tier === undefined ? null : { reason: 'due-soon', slot: `lead-${tier}`, daysLeft };
+  }
+  const late = -daysLeft;
+  if (late === 1) return { reason: 'overdue', slot: 'overdue', daysLeft };
+  if ((late - 1) % FOLLOW_UP_DAYS === 0) return { reason: 'overdue-followup', slot: `followup-${(late - 1) / FOLLOW_UP_DAYS}`, daysLeft };
+  return null;
+}
+
+const ORDER: Record<Reason, number> = { 'due-today': 0, 'due-soon': 1, overdue: 2, 'overdue-followup': 3 };
+
+/**
+ * What the subscription is reminded of on the day: tasks not done, in a slot not yet sent to the chat.
+ * `sent` holds "taskId|slot" of the slots already delivered there.
+ */
+export function remindersFor(
+  sub: Pick<Subscription, 'region' | 'units' | 'leadDays'>,
+  day: string,
+  index: TaskIndex,
+  ledger: ReadonlyMap<string, readonly LedgerEvent[]>,
+  sent: ReadonlySet<string> = new Set(),
+): ReminderItem[] {
+  const items: ReminderItem[] = [];
+  for (const task of tasksInScope(sub, index)) {
+    if (isDone(ledger.get(task.id))) continue;
+    const slot = slotOf(task, day, sub.leadDays);
+    if (slot && !sent.has(`${task.id}|${slot.slot}`)) items.push({ task, ...slot });
+  }
+  return items.sort((a, b) => ORDER[a.reason] - ORDER[b.reason] || a.daysLeft - b.daysLeft || index.position(a.task) - index.position(b.task));
+}
+
+/** Weekends are quiet unless something is due that day. */
+export function quietDay(day: string, items: readonly ReminderItem[]): boolean {
+  const wd = weekday(day);
+  return (wd === 0 || wd === 6) && !items.some((i) => i.reason === 'due-today');
+}
