@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Bot, type BotStore } from '../src/core/bot.ts';
 import { MemorySessions } from '../src/core/sessions.ts';
 import { TaskIndex } from '../src/store/indexes.ts';
+import { emptyStore } from '../src/store/schema.ts';
 import { shanghaiInstant } from '../src/time.ts';
 import { buildProvince, random } from './synthetic.ts';
 import { fuzzMessages } from '../test/core/fuzz.ts';
@@ -24,7 +25,8 @@ console.log(`store: ${province.tasks.length} tasks, ${province.regions.length} r
 
 let t0 = performance.now();
 const index = new TaskIndex(province.documents, province.tasks);
-const store: BotStore = { index, revision: 0, chatSettings: () => undefined, setChatRegion: async () => {} };
+const data = { ...emptyStore(), documents: province.documents, tasks: province.tasks };
+const store: BotStore = { index, revision: 0, data, chatSettings: () => undefined, setChatRegion: async () => {}, change: async () => {} };
 const bot = new Bot({ store, sessions: new MemorySessions() });
 bot.warmUp();
 const buildMs = performance.now() - t0;

@@ -14,20 +14,26 @@ import { KnowledgeCache } from './knowledge.ts';
 import { chatKey, type IncomingMessage } from './message.ts';
 import type { Reply } from './reply.ts';
 import type { SessionStore } from './sessions.ts';
-import { chatText } from './texts.ts';
+import { chatText, deskText } from './texts.ts';
+import { answerBind, answerDigestTime, answerLeadDays, answerSettings, answerSubscribe, answerUnsubscribe } from './answers/desk.ts';
+import { answerCompletion, answerDoneThisMonth, answerExport, answerMark } from './answers/ledger.ts';
+import { may, type Person } from './roles.ts';
+import { eventsByTask } from '../ledger/status.ts';
 
 /** Longer messages are not questions: they are refused before any parsing. */
 export const MAX_MESSAGE_CHARS = 500;
 /** An unbound chat asking for lists over more regions than this is asked to name one. */
 export const MAX_UNSCOPED_REGIONS = 5;
 
-/** What the bot needs of the store: its index, and the chats' region bindings. */
-export type BotStore = Pick<TaskStore, 'index' | 'revision' | 'chatSettings' | 'setChatRegion'>;
+/** What the bot needs of the store: its index and data, the chats' region bindings, and writing. */
+export type BotStore = Pick<TaskStore, 'index' | 'revision' | 'data' | 'chatSettings' | 'setChatRegion' | 'change'>;
 
 export interface BotDeps {
   store: BotStore;
   sessions: SessionStore;
   logger?: Logger;
+  /** Admins as "platform:userId" (ZWGK_ADMINS). */
+  admins?: readonly string[];
 }
 
 export class Bot {
@@ -64,12 +70,22 @@ export class Bot {
     const today = shanghaiDate(message.time);
     const binding = (regionOverride && knowledge.catalog.region(regionOverride)) || this.deps.store.chatSettings(chat)?.region;
     const bound = binding !== undefined && knowledge.index.byRegion.has(binding);
+    const regions = knowledge.index.regions();
+    const data = this.deps.store.data;
+    const person: Person = { platform: message.platform, userId: message.userId, name: message.userName, chat };
+    const admins = this.deps.admins ?? [];
     const ctx: AnswerContext = {
       knowledge,
       now: message.time,
       today,
       bound,
       session: this.deps.sessions.get(chat, message.time),
+      person,
+      may: (action, task) => may(action, person, admins, data.bindings, task),
+      region: bound ? (binding ?? null) : regions.length === 1 ? (regions[0] ?? null) : null,
+      data,
+      ledger: eventsByTask(data.ledger),
+      mentions: message.mentions ?? [],
     };
     const intent = parseIntent(message.text, {
       catalog: knowledge.catalog,
@@ -77,7 +93,8 @@ export class Bot {
       today,
       planYear: (regions) => planYear(ctx, regions),
     });
-    const answer = this.tooBroad(intent) ?? this.route(ctx, intent);
+    const answer = this.tooBroad(intent) ?? (await this.route(ctx, intent));
+    if (answer.write) await this.deps.store.change(answer.write);
     if (answer.bindRegion) await this.deps.store.setChatRegion(chat, answer.bindRegion, `${message.platform}:${message.userId}`, message.time);
     if (answer.session) await this.deps.sessions.set(chat, answer.session);
     return answer.reply;
@@ -91,7 +108,7 @@ export class Bot {
     return say(intent.kind, chatText.chooseRegion(regions.size, [...regions].slice(0, 3)));
   }
 
-  private route(ctx: AnswerContext, intent: ParsedIntent): Answer {
+  private async route(ctx: AnswerContext, intent: ParsedIntent): Promise<Answer> {
     switch (intent.kind) {
       case 'empty':
         return say('fallback', chatText.empty);
@@ -106,6 +123,7 @@ export class Bot {
       case 'detail-id':
         return answerDetailById(ctx, intent.id);
       case 'region': {
+        if (!ctx.may('region')) return say('denied', deskText.denied.region);
         const region = ctx.knowledge.catalog.region(intent.name);
         if (!region) return say('region', chatText.regionUnknown(intent.name, ctx.knowledge.index.regions().join('、')));
         return { ...say('region', chatText.regionBound(region)), bindRegion: region };
@@ -118,6 +136,26 @@ export class Bot {
         return answerDue(ctx, intent.range, intent.regions, intent.units);
       case 'search':
         return answerSearch(ctx, intent.query, intent.regions, intent.units);
+      case 'subscribe':
+        return answerSubscribe(ctx, intent.regions, intent.units, intent.unknown);
+      case 'unsubscribe':
+        return answerUnsubscribe(ctx);
+      case 'settings':
+        return answerSettings(ctx);
+      case 'lead-days':
+        return answerLeadDays(ctx, intent.days);
+      case 'digest-time':
+        return answerDigestTime(ctx, intent.hour, intent.minute);
+      case 'bind':
+        return answerBind(ctx, intent.units);
+      case 'mark':
+        return answerMark(ctx, intent.action, intent.ref, intent.note);
+      case 'completion':
+        return answerCompletion(ctx, intent.regions, intent.units);
+      case 'done-this-month':
+        return answerDoneThisMonth(ctx, intent.regions, intent.units);
+      case 'export':
+        return answerExport(ctx, intent.regions);
       case 'fallback':
         return say('fallback', chatText.fallback);
     }

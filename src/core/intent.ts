@@ -17,6 +17,16 @@ export type ParsedIntent =
   | { kind: 'unit-tasks'; units: UnitEntry[]; role: UnitRole | null; regions: string[] }
   | { kind: 'due'; units: UnitEntry[]; range: DueRange; regions: string[] }
   | { kind: 'search'; query: string; units: UnitEntry[]; regions: string[] }
+  | { kind: 'subscribe'; regions: string[]; units: UnitEntry[]; unknown: string[] }
+  | { kind: 'unsubscribe' }
+  | { kind: 'settings' }
+  | { kind: 'lead-days'; days: number }
+  | { kind: 'digest-time'; hour: number; minute: number }
+  | { kind: 'bind'; units: UnitEntry[] }
+  | { kind: 'mark'; action: 'sign' | 'progress' | 'done' | 'undone'; ref: string; note: string }
+  | { kind: 'completion'; regions: string[]; units: UnitEntry[] }
+  | { kind: 'done-this-month'; regions: string[]; units: UnitEntry[] }
+  | { kind: 'export'; regions: string[] }
   | { kind: 'fallback' };
 
 export interface IntentContext {
@@ -39,6 +49,17 @@ const STATS = /几项|几个|几条|多少|数量|统计|任务数|总数|一共
 const PER_UNIT = /各单位|各部门|每个单位|哪个单位.*最多|单位排名|排名/;
 const UNIT_WORDS = /任务|负责|干什么|做什么|干啥|做啥|职责|哪些|工作|事项|要做|有啥|管什么|清单|分工|安排|活儿/;
 const FILLER = /[的了吗呢吧啊呀嘛，。,.!！?？、\s]/g;
+const SUBSCRIBE = /^订阅(?:到期)?(?:提醒)?\s*(.*)$/;
+const UNSUBSCRIBE = /^(?:取消订阅|退订)(?:提醒)?$/;
+const SETTINGS = /^(?:提醒设置|订阅设置|查看订阅|订阅情况)$/;
+const LEAD = /^提前\s*([0-9一二三四五六七八九十]{1,3})\s*天(?:提醒)?$/;
+const DIGEST_TIME = /^(?:每天|提醒时间(?:改为|设为)?)\s*(\d{1,2})\s*(?:[:：点]\s*(\d{1,2})?)?\s*分?(?:提醒|推送)?$/;
+const BIND = /^绑定\s*(.+)$/;
+const MARK = /^(签收|进展|完成|撤销完成)\s*第?\s*(\d{4}-[0-9a-f]{8}-\d+|\d{1,3}(?!\d))\s*条?\s*(.*)$/s;
+const MARK_ACTION = { 签收: 'sign', 进展: 'progress', 完成: 'done', 撤销完成: 'undone' } as const;
+const EXPORT = /^导出(?:台账)?$/;
+const COMPLETION = /完成情况|完成率|完成进度/;
+const DONE_THIS_MONTH = /(?:本月|这个月|这月).*(?:完成了|已完成|完成的|已经完成)/;
 
 /** Telegram-style slash commands, on any platform. */
 function slashCommand(text: string): string {
@@ -93,12 +114,21 @@ export function parseIntent(raw: string, ctx: IntentContext): ParsedIntent {
     const n = chineseNumber(detail[1] ?? detail[2] ?? detail[3] ?? '');
     if (n) return { kind: 'detail', n };
   }
+  const mark = MARK.exec(text);
+  if (mark) return { kind: 'mark', action: MARK_ACTION[mark[1] as keyof typeof MARK_ACTION], ref: mark[2] ?? '', note: mark[3] ?? '' };
+  if (UNSUBSCRIBE.test(text)) return { kind: 'unsubscribe' };
+  if (SETTINGS.test(text)) return { kind: 'settings' };
+  const lead = LEAD.exec(text);
+  if (lead) return { kind: 'lead-days', days: chineseNumber(lead[1] ?? '') ?? 7 };
+  const time = DIGEST_TIME.exec(text);
+  if (time) return { kind: 'digest-time', hour: Number(time[1]), minute: Number(time[2] ?? 0) };
   const regionSwitch = REGION.exec(text);
   if (regionSwitch?.[1] && (ctx.catalog.region(regionSwitch[1]) || /[县区市]$/.test(regionSwitch[1]))) {
     return { kind: 'region', name: regionSwitch[1] };
   }
 
   let rest = text.replace(/\s+/g, '');
+  if (EXPORT.test(rest)) return { kind: 'export', regions: ctx.catalog.regionsIn(rest).map((r) => r.value) };
   const named = ctx.catalog.regionsIn(rest);
   const regions = named.length ? [...new Set(named.map((r) => r.value))] : [...ctx.defaultRegions];
   for (const r of named) rest = rest.replace(r.surface, '');
@@ -106,6 +136,14 @@ export function parseIntent(raw: string, ctx: IntentContext): ParsedIntent {
   const units = [...new Set(spotted.flatMap((s) => s.value))];
   for (const s of spotted) rest = rest.replace(s.surface, '');
 
+  const subscribe = SUBSCRIBE.exec(text);
+  if (subscribe) {
+    const leftover = rest.replace(/^订阅(?:到期)?(?:提醒)?/, '').replace(FILLER, '');
+    return { kind: 'subscribe', regions: named.map((r) => r.value), units, unknown: leftover && !units.length ? [leftover] : [] };
+  }
+  if (BIND.test(text) && units.length) return { kind: 'bind', units };
+  if (COMPLETION.test(rest)) return { kind: 'completion', regions, units };
+  if (DONE_THIS_MONTH.test(rest)) return { kind: 'done-this-month', regions, units };
   if (STATS.test(rest)) return { kind: 'stats', units, perUnit: !units.length && PER_UNIT.test(text), regions };
   const range = parseTimeRange(rest, ctx.today, ctx.planYear(regions));
   if (range) return { kind: 'due', units, range, regions };

@@ -11,6 +11,8 @@ export interface IncomingMessage {
   text: string;
   /** The bot was @-mentioned (or replied to) in a group. */
   mentioned: boolean;
+  /** Other people the message @-mentions (for "绑定 民政局 @经办人"). */
+  mentions?: Array<{ userId: string; name?: string }>;
   messageId: string;
   time: Date;
 }

@@ -12,6 +12,10 @@ export type Intent =
   | 'search'
   | 'stats'
   | 'region'
+  | 'subscribe'
+  | 'bind'
+  | 'ledger'
+  | 'denied'
   | 'fallback'
   | 'error';
 
@@ -24,6 +28,8 @@ export type Block =
 
 export interface Reply {
   intent: Intent;
+  /** A file to send along, where the platform allows (the exported ledger). */
+  file?: { name: string; data: Uint8Array };
   blocks: Block[];
   /** Every task the answer lists, in order (not only the page shown). */
   tasks: Task[];

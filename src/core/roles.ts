@@ -13,6 +13,8 @@ export type Action = 'subscribe' | 'bind' | 'region' | 'import' | 'progress';
 export interface Person {
   platform: string;
   userId: string;
+  /** Shown in the ledger; never used to decide anything. */
+  name?: string;
   chat: string;
 }
 
@@ -23,9 +25,12 @@ export function isAdmin(person: Person, admins: readonly string[]): boolean {
   return LOCAL_PLATFORMS.has(person.platform) || admins.includes(`${person.platform}:${person.userId}`);
 }
 
-/** The units a person is staff of in a chat. */
+/**
+ * The units a person is staff of. An admin binds them in a group, but the person is that unit's staff
+ * wherever they write from (a private chat with the bot too): identity is the platform user id.
+ */
 export function staffUnits(person: Person, bindings: readonly Binding[]): Binding[] {
-  return bindings.filter((b) => b.chat === person.chat && b.user.platform === person.platform && b.user.userId === person.userId);
+  return bindings.filter((b) => b.user.platform === person.platform && b.user.userId === person.userId);
 }
 
 export function roleOf(person: Person, admins: readonly string[], bindings: readonly Binding[]): Role {

@@ -159,3 +159,39 @@ export const reminderText = {
   footer: '完成后请回复“完成 编号”登记；回复“逾期任务”查看全部逾期。',
   noUnit: '未写明单位',
 };
+
+export const deskText = {
+  needRegion: '请先发送“切换到某县”设定本群地区，再订阅。',
+  subscribed: (region: string, units: string, leads: string, time: string): string =>
+    `已订阅 ${region}${units ? ` ${units}` : '（全部单位）'} 的到期提醒：每天 ${time} 推送，提前 ${leads} 天提醒；周一附本周概况。发送“取消订阅”可退订。`,
+  unsubscribed: '已取消本群的到期提醒。',
+  notSubscribed: '本群还没有订阅到期提醒。发送“订阅提醒”或“订阅 民政局”订阅。',
+  settings: (region: string, units: string, leads: string, time: string, weekly: boolean): string =>
+    `本群提醒设置：${region}${units ? ` ${units}` : '（全部单位）'}；每天 ${time}；提前 ${leads} 天；${weekly ? '周一附本周概况' : '不发周报'}；周末仅在当天有到期任务时提醒。`,
+  leadsChanged: (leads: string): string => `好的，改为提前 ${leads} 天提醒。`,
+  timeChanged: (time: string): string => `好的，每天 ${time} 推送提醒。`,
+  badTime: '时间格式不对，例如“提醒时间 08:30”。',
+  unknownUnits: (names: string): string => `没有找到单位：${names}。`,
+  bound: (unit: string, people: string): string => `已将 ${people} 绑定为 ${unit} 的经办人：${unit}的提醒会 @ 他们，他们可以登记本单位任务的进展。`,
+  bindHow: '用法：绑定 民政局 @经办人（在群里 @ 要绑定的成员）。',
+  denied: {
+    subscribe: '只有管理员可以设置本群的提醒订阅。',
+    bind: '只有管理员可以绑定单位经办人。',
+    region: '只有管理员可以设置本群的默认地区。',
+    import: '只有管理员可以导入文件。',
+    progress: '只有管理员或该任务责任单位的经办人可以登记进展。',
+  } as const,
+  noSuchTarget: (ref: string): string => `没有找到任务“${ref}”：请用上一个列表中的序号，或任务编号。`,
+  recorded: (action: string, n: string, status: string): string => `已登记：第${n}条 ${action}，当前状态：${status}。`,
+  alreadyDone: '这项任务已经标记完成。',
+  notDone: '这项任务还没有标记完成，无需撤销。',
+  actionName: { sign: '签收', progress: '进展', done: '完成', undone: '撤销完成' } as const,
+  completion: (scope: string, done: number, total: number): string =>
+    `${scope}完成情况：已完成 ${done}/${total} 项（完成率 ${total ? Math.round((done / total) * 100) : 0}%）。`,
+  statusLine: (label: string, n: number): string => `${label} ${n} 项`,
+  openHeading: (n: number): string => `未完成的 ${n} 项：`,
+  doneThisMonth: (label: string, n: number): string => `${label}标记完成的任务共 ${n} 项：`,
+  noneDone: (label: string): string => `${label}还没有标记完成的任务。`,
+  exported: (region: string, n: number, name: string): string => `已导出 ${region} 台账（${n} 项任务）：${name}`,
+  exportNeedsRegion: '请先发送“切换到某县”，再导出该县台账。',
+};

@@ -14,7 +14,7 @@ import { NOW, SEEDS_DIR, tempDir } from '../helpers.ts';
 export type Matcher = string | RegExp | ((reply: Reply, text: string) => void);
 
 export interface Chat {
-  send(text: string): Promise<Reply>;
+  send(text: string, extra?: { mentions?: IncomingMessage['mentions'] }): Promise<Reply>;
   shouldReply(text: string, ...matchers: Matcher[]): Promise<Reply>;
   /** Moves the chat's clock (Asia/Shanghai wall time). */
   at(date: string, time?: string): Chat;
@@ -23,15 +23,17 @@ export interface Chat {
 export interface TestBot {
   store: TaskStore;
   bot: Bot;
-  chat(chatId?: string, options?: { today?: string; platform?: IncomingMessage['platform'] }): Chat;
+  chat(chatId?: string, options?: { today?: string; platform?: IncomingMessage['platform']; userId?: string; userName?: string; chatType?: IncomingMessage['chatType'] }): Chat;
   close(): Promise<void>;
 }
 
+export const ADMINS = ['telegram:admin1', 'wechat:admin1'];
+
 /** A bot over a fresh store built from data/seeds in a temporary directory. */
-export async function startTestBot(): Promise<TestBot> {
+export async function startTestBot(): Promise<TestBot & { dir: string }> {
   const { dir, cleanup } = tempDir();
   const { store } = await openStore(join(dir, 'store.json'), SEEDS_DIR, NOW);
-  const bot = new Bot({ store, sessions: new MemorySessions() });
+  const bot = new Bot({ store, sessions: new MemorySessions(), admins: ADMINS });
   let seq = 0;
   return {
     store,
@@ -39,13 +41,15 @@ export async function startTestBot(): Promise<TestBot> {
     chat(chatId = 'group-1', options = {}) {
       let time = options.today ? shanghaiInstant(options.today, '10:00') : NOW;
       const chat: Chat = {
-        async send(text) {
+        async send(text, extra = {}) {
           time = new Date(time.getTime() + 1000);
           return bot.handle({
             platform: options.platform ?? 'console',
             chatId,
-            chatType: 'group',
-            userId: 'u1',
+            chatType: options.chatType ?? 'group',
+            userId: options.userId ?? 'u1',
+            userName: options.userName,
+            mentions: extra.mentions,
             text,
             mentioned: true,
             messageId: String(++seq),
@@ -69,6 +73,7 @@ export async function startTestBot(): Promise<TestBot> {
       };
       return chat;
     },
+    dir,
     async close() {
       await store.close();
       cleanup();

@@ -1,11 +1,24 @@
 // What every answer handler gets: the knowledge, today, and the chat's remembered list.
 import type { Task } from '../../model/task.ts';
+import type { LedgerEvent, StoreData } from '../../store/schema.ts';
+import type { Action, Person } from '../roles.ts';
 import type { Knowledge } from '../knowledge.ts';
 import type { Reply } from '../reply.ts';
 import type { Session } from '../sessions.ts';
 
 export interface AnswerContext {
   knowledge: Knowledge;
+  /** The chat ("telegram:-100") and who is speaking in it. */
+  person: Person;
+  /** May this person take the action (on the task)? */
+  may: (action: Action, task?: Task) => boolean;
+  /** The region questions default to: the chat's binding, or the only region there is. */
+  region: string | null;
+  /** The store's data, read-only: ledger, subscriptions, bindings. */
+  data: Readonly<StoreData>;
+  ledger: ReadonlyMap<string, readonly LedgerEvent[]>;
+  /** People the message @-mentions (other than the bot). */
+  mentions: ReadonlyArray<{ userId: string; name?: string }>;
   now: Date;
   /** Today in Asia/Shanghai. */
   today: string;
@@ -20,6 +33,8 @@ export interface Answer {
   session?: Session;
   /** The chat binds itself to this region. */
   bindRegion?: string;
+  /** A change to the store, applied (durably) before the reply is sent. */
+  write?: (draft: StoreData) => void;
 }
 
 export const say = (intent: Reply['intent'], text: string): Answer => ({

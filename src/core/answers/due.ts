@@ -1,6 +1,7 @@
 // "这个月有什么到期": tasks with a concrete due date in the range, earliest first; year-round and
 // ongoing tasks are counted, not listed. "已经逾期的": due before today.
 import type { Task } from '../../model/task.ts';
+import { isDone } from '../../ledger/status.ts';
 import type { UnitEntry } from '../../store/unit-directory.ts';
 import { firstPage } from '../listing.ts';
 import type { Block } from '../reply.ts';
@@ -25,7 +26,8 @@ export function tasksDue(ctx: AnswerContext, range: DueRange, regions: readonly 
 }
 
 export function answerDue(ctx: AnswerContext, range: DueRange, regions: string[], units: UnitEntry[]): Answer {
-  let tasks = tasksDue(ctx, range, regions);
+  // Overdue means not done: the ledger decides.
+  let tasks = tasksDue(ctx, range, regions).filter((t) => !range.overdue || !isDone(ctx.ledger.get(t.id)));
   let kinds = ctx.knowledge.index.kindCounts(regions);
   let who = scopeLabel(regions);
   if (units.length) {

@@ -1,0 +1,94 @@
+// The reminder desk from the chat: 订阅提醒, 订阅 民政局, 取消订阅, 提醒设置, 提前3天提醒, 提醒时间 08:30,
+// and 绑定 民政局 @经办人. Admin-only; a refused action changes nothing and says why.
+import type { UnitEntry } from '../../store/unit-directory.ts';
+import type { Subscription } from '../../store/schema.ts';
+import { DEFAULT_DIGEST_TIME, DEFAULT_LEAD_DAYS } from '../../reminders/select.ts';
+import { deskText } from '../texts.ts';
+import { type Answer, type AnswerContext, say } from './context.ts';
+
+const leadsLabel = (leads: readonly number[]): string => leads.filter((l) => l > 0).join('、') || '0';
+
+function current(ctx: AnswerContext): Subscription | undefined {
+  return ctx.data.subscriptions.find((s) => s.chat === ctx.person.chat);
+}
+
+function unitNames(ctx: AnswerContext, sub: Pick<Subscription, 'region' | 'units'>): string {
+  return sub.units.map((k) => ctx.knowledge.index.units.get(sub.region, k)?.name ?? k).join('、');
+}
+
+function replaceSubscription(next: Subscription): Answer['write'] {
+  return (draft) => {
+    draft.subscriptions = [...draft.subscriptions.filter((s) => s.chat !== next.chat), next];
+  };
+}
+
+export function answerSubscribe(ctx: AnswerContext, regions: readonly string[], units: readonly UnitEntry[], unknown: readonly string[]): Answer {
+  if (!ctx.may('subscribe')) return say('denied', deskText.denied.subscribe);
+  if (unknown.length) return say('subscribe', deskText.unknownUnits(unknown.join('、')));
+  const region = units[0]?.region ?? (regions.length === 1 ? regions[0] : null) ?? ctx.region;
+  if (!region) return say('subscribe', deskText.needRegion);
+  const before = current(ctx);
+  const sub: Subscription = {
+    chat: ctx.person.chat,
+    region,
+    units: [...new Set(units.filter((u) => u.region === region).map((u) => u.key))],
+    leadDays: before?.leadDays ?? DEFAULT_LEAD_DAYS,
+    digestTime: before?.digestTime ?? DEFAULT_DIGEST_TIME,
+    weekly: before?.weekly ?? true,
+    by: { platform: ctx.person.platform, userId: ctx.person.userId },
+    at: ctx.now.toISOString(),
+  };
+  return { ...say('subscribe', deskText.subscribed(region, unitNames(ctx, sub), leadsLabel(sub.leadDays), sub.digestTime)), write: replaceSubscription(sub) };
+}
+
+export function answerUnsubscribe(ctx: AnswerContext): Answer {
+  if (!ctx.may('subscribe')) return say('denied', deskText.denied.subscribe);
+  if (!current(ctx)) return say('subscribe', deskText.notSubscribed);
+  return {
+    ...say('subscribe', deskText.unsubscribed),
+    write: (draft) => {
+      draft.subscriptions = draft.subscriptions.filter((s) => s.chat !== ctx.person.chat);
+    },
+  };
+}
+
+export function answerSettings(ctx: AnswerContext): Answer {
+  const sub = current(ctx);
+  if (!sub) return say('subscribe', deskText.notSubscribed);
+  return say('subscribe', deskText.settings(sub.region, unitNames(ctx, sub), leadsLabel(sub.leadDays), sub.digestTime, sub.weekly));
+}
+
+export function answerLeadDays(ctx: AnswerContext, days: number): Answer {
+  if (!ctx.may('subscribe')) return say('denied', deskText.denied.subscribe);
+  const sub = current(ctx);
+  if (!sub) return say('subscribe', deskText.notSubscribed);
+  const leadDays = [...new Set([days, 1, 0])].sort((a, b) => b - a);
+  return { ...say('subscribe', deskText.leadsChanged(leadsLabel(leadDays))), write: replaceSubscription({ ...sub, leadDays }) };
+}
+
+export function answerDigestTime(ctx: AnswerContext, hour: number, minute: number): Answer {
+  if (!ctx.may('subscribe')) return say('denied', deskText.denied.subscribe);
+  if (hour > 23 || minute > 59) return say('subscribe', deskText.badTime);
+  const sub = current(ctx);
+  if (!sub) return say('subscribe', deskText.notSubscribed);
+  const digestTime = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+  return { ...say('subscribe', deskText.timeChanged(digestTime)), write: replaceSubscription({ ...sub, digestTime }) };
+}
+
+export function answerBind(ctx: AnswerContext, units: readonly UnitEntry[]): Answer {
+  if (!ctx.may('bind')) return say('denied', deskText.denied.bind);
+  const unit = units.find((u) => u.region === ctx.region) ?? units[0];
+  if (!unit || !ctx.mentions.length) return say('bind', deskText.bindHow);
+  const by = { platform: ctx.person.platform, userId: ctx.person.userId };
+  const people = ctx.mentions.map((m) => ({ platform: ctx.person.platform, userId: m.userId, name: m.name }));
+  return {
+    ...say('bind', deskText.bound(unit.name, people.map((p) => p.name ?? p.userId).join('、'))),
+    write: (draft) => {
+      const ids = new Set(people.map((p) => p.userId));
+      draft.bindings = [
+        ...draft.bindings.filter((b) => !(b.chat === ctx.person.chat && b.unitKey === unit.key && b.region === unit.region && ids.has(b.user.userId))),
+        ...people.map((user) => ({ chat: ctx.person.chat, region: unit.region, unitKey: unit.key, unitName: unit.name, user, by, at: ctx.now.toISOString() })),
+      ];
+    },
+  };
+}

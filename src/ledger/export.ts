@@ -1,0 +1,46 @@
+// The ledger (台账) as a spreadsheet: one row per task of a region, with its status and last progress.
+import ExcelJS from 'exceljs';
+import { deadlineLabel } from '../core/texts.ts';
+import type { Task } from '../model/task.ts';
+import type { LedgerEvent } from '../store/schema.ts';
+import { STATUS_LABEL, statusOf } from './status.ts';
+
+export const LEDGER_COLUMNS = ['编号', '章节', '任务要求', '牵头单位', '责任单位', '配合单位', '完成时限', '截止日期', '状态', '最新进展', '登记人', '登记时间'] as const;
+
+export function ledgerRows(tasks: readonly Task[], ledger: ReadonlyMap<string, readonly LedgerEvent[]>, today: string): string[][] {
+  return tasks.map((task) => {
+    const events = ledger.get(task.id) ?? [];
+    const last = events.at(-1);
+    return [
+      task.id,
+      task.section.join(' / '),
+      task.requirement,
+      task.lead.join('、'),
+      task.responsible.join('、'),
+      task.cooperating.join('、'),
+      deadlineLabel(task),
+      task.deadline.due ?? '',
+      STATUS_LABEL[statusOf(task, events, today)],
+      last ? `${last.action === 'progress' ? '' : `[${{ sign: '签收', progress: '进展', done: '完成', undone: '撤销完成' }[last.action]}] `}${last.note}`.trim() : '',
+      last ? (last.by.name ?? `${last.by.platform}:${last.by.userId}`) : '',
+      last?.at ?? '',
+    ];
+  });
+}
+
+export async function ledgerXlsx(region: string, rows: readonly string[][]): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(`${region}台账`.slice(0, 31));
+  sheet.addRow([...LEDGER_COLUMNS]);
+  sheet.getRow(1).font = { bold: true };
+  for (const row of rows) sheet.addRow(row);
+  sheet.columns.forEach((c, i) => (c.width = [22, 30, 60, 20, 30, 20, 16, 12, 8, 30, 12, 24][i] ?? 16));
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** CSV with a BOM, so that Excel on a Chinese Windows opens it as UTF-8. */
+export function ledgerCsv(rows: readonly string[][]): Uint8Array {
+  const quote = (v: string): string => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const text = [LEDGER_COLUMNS as readonly string[], ...rows].map((r) => r.map(quote).join(',')).join('\r\n');
+  return new TextEncoder().encode(`\ufeff${text}\r\n`);
+}
