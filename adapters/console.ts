@@ -1,4 +1,6 @@
 // The console chat: one line in, the plain-text reply out. A terminal session or piped input.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { ChatAdapter, MessageHandler, Target } from '../src/core/adapter.ts';
@@ -10,6 +12,8 @@ export interface ConsoleOptions {
   greeting?: string;
   /** Called when the input ends (Ctrl+D or end of a pipe). */
   onClose?: () => void;
+  /** Where files (the exported ledger) are saved. Default data/exports. */
+  exportDir?: string;
 }
 
 export class ConsoleAdapter implements ChatAdapter {
@@ -53,6 +57,13 @@ export class ConsoleAdapter implements ChatAdapter {
   }
 
   async send(_target: Target, reply: Reply): Promise<void> {
+    if (reply.file) {
+      // A terminal cannot show a file: it is saved where the operator runs the bot.
+      const path = resolve(this.options.exportDir ?? 'data/exports', reply.file.name);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, reply.file.data);
+      this.output.write(`${path}\n`);
+    }
     this.output.write(`${renderPlain(reply)}\n\n`);
   }
 

@@ -3,7 +3,7 @@
 // never answer an update twice (at worst one reply is lost).
 import { createServer, type IncomingMessage as HttpRequest, type Server } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
-import { Api, longPoll, type Message, type Update } from 'node-telegram-bot-api';
+import { Api, InputFile, longPoll, type Message, type Update } from 'node-telegram-bot-api';
 import type { ChatAdapter, MessageHandler, Target } from '../src/core/adapter.ts';
 import type { IncomingMessage } from '../src/core/message.ts';
 import { plainMessages } from '../src/core/render.ts';
@@ -109,12 +109,21 @@ export class TelegramAdapter implements ChatAdapter {
       userName: m.from?.first_name,
       text: atMe ? m.text.replace(atMe, ' ').trim() : m.text,
       mentioned,
+      // People the message mentions by account (text_mention), for "绑定 民政局 @经办人".
+      mentions: (m.entities ?? []).flatMap((e) => (e.type === 'text_mention' && 'user' in e && e.user ? [{ userId: String(e.user.id), name: e.user.first_name }] : [])),
       messageId: String(m.message_id),
       time: new Date(m.date * 1000),
     };
   }
 
   async send(target: Target, reply: Reply): Promise<void> {
+    if (reply.file) {
+      try {
+        await this.api.sendDocument({ chat_id: target.chatId, document: new InputFile(reply.file.data, { filename: reply.file.name }) });
+      } catch (cause) {
+        throw new AdapterError(`Telegram: 发送文件到 ${target.chatId} 失败（${(cause as Error).message}）`, { cause });
+      }
+    }
     const parts = plainMessages(reply, { max: TELEGRAM_MAX_CHARS });
     for (const [i, text] of parts.entries()) {
       try {

@@ -1,6 +1,7 @@
 // WeChat through Wechaty: any puppet (WECHATY_PUPPET), the login QR code in the terminal, the session
 // kept in a memory card so a restart needs no new scan. In a group the bot answers when @-mentioned
 // or addressed with a command word (the dispatcher decides); its own messages are never answered.
+import { FileBox } from 'file-box';
 import qrcode from 'qrcode-terminal';
 import { type Contact, type Message, type Room, type Wechaty, WechatyBuilder, types } from 'wechaty';
 import type { ChatAdapter, MessageHandler, Target } from '../src/core/adapter.ts';
@@ -87,6 +88,7 @@ export class WechatAdapter implements ChatAdapter {
     const room = message.room();
     const talker = message.talker();
     const text = room ? await message.mentionText() : message.text();
+    const others = room ? (await message.mentionList()).filter((c) => !c.self()) : [];
     return {
       platform: 'wechat',
       chatId: room ? room.id : talker.id,
@@ -95,6 +97,7 @@ export class WechatAdapter implements ChatAdapter {
       userName: talker.name(),
       text,
       mentioned: room ? await message.mentionSelf() : true,
+      mentions: others.map((c) => ({ userId: c.id, name: c.name() })),
       messageId: message.id,
       time: message.date(),
     };
@@ -108,6 +111,10 @@ export class WechatAdapter implements ChatAdapter {
     const contact: Contact | undefined = room ? undefined : ((await bot.Contact.find({ id: target.chatId })) ?? undefined);
     if (!room && !contact) throw new AdapterError(`微信：找不到会话 ${target.chatId}`);
     const mentions = room && target.mentions?.length ? (await Promise.all(target.mentions.map((id) => bot.Contact.find({ id })))).filter((c: Contact | undefined): c is Contact => Boolean(c)) : [];
+    if (reply.file) {
+      const file = FileBox.fromBuffer(Buffer.from(reply.file.data), reply.file.name);
+      await (room ? room.say(file) : contact?.say(file));
+    }
     for (const [i, text] of plainMessages(reply, { max: WECHAT_MAX_CHARS }, inert).entries()) {
       if (room) await (i === 0 && mentions.length ? room.say(text, ...mentions) : room.say(text));
       else await contact?.say(text);

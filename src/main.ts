@@ -21,6 +21,7 @@ import { createLogger, type Logger, registerSecret } from './log.ts';
 import { unitNames } from './model/task.ts';
 import { openStore } from './store/bootstrap.ts';
 import { StateFile } from './store/state-file.ts';
+import { Scheduler } from './reminders/scheduler.ts';
 
 function robot(config: RobotConfig): Notifier {
   const options = { name: config.name };
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
   const { store, seeded } = await openStore(config.storePath, config.seedsDir, new Date());
   for (const p of seeded) logger.info(cliText.importSummary(p.document, p.tasks.length, unitNames(p.tasks).size, false));
   const sessions = await FileSessions.open(`${config.storePath}.sessions.json`);
-  const bot = new Bot({ store, sessions, logger });
+  const bot = new Bot({ store, sessions, logger, admins: config.admins });
   bot.warmUp();
 
   const channels = new Map<string, Notifier>();
@@ -71,11 +72,23 @@ async function main(): Promise<void> {
   const wantConsole = adapters.length === 0 || (process.argv.includes('--console') && process.stdin.isTTY);
 
   let supervised: Supervised | null = null;
+  const scheduler = new Scheduler({
+    store,
+    logger,
+    now: () => new Date(),
+    // "robot:ops" is a robot by name; "telegram:-100" a chat on an adapter.
+    resolve: (chat) => {
+      const [platform = '', id = ''] = chat.split(/:(.*)/s);
+      const channel = platform === 'robot' ? channels.get(chat) : channels.get(platform);
+      return channel ? { channel, chatId: id } : undefined;
+    },
+  });
   let stopping = false;
   const stop = async (): Promise<void> => {
     if (stopping) return;
     stopping = true;
     logger.info('stopping');
+    await scheduler.stop();
     await supervised?.stopAll();
     await store.close();
   };
@@ -96,7 +109,9 @@ async function main(): Promise<void> {
     logger.error('no adapter could start');
     await stop();
     process.exitCode = 1;
+    return;
   }
+  scheduler.start();
 }
 
 main().catch((e: unknown) => {

@@ -155,3 +155,43 @@ describe('ask', () => {
     expect(err).toContain('YYYY-MM-DD');
   });
 });
+
+describe('reminders and the ledger from the command line', () => {
+  type Preview = { chats: Array<{ chat: string; items: Array<{ task: { requirement: string; deadline: { due: string } }; reason: string }> }> };
+
+  it('reminders preview --region 汶上县 --today 2022-06-24 lists the three tasks due 2022-06-30 as due soon', async () => {
+    const { code, out } = await cli('reminders', 'preview', '--region', '汶上县', '--today', '2022-06-24', '--json');
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as Preview;
+    const soon = json.chats[0]!.items.filter((i) => i.reason === 'due-soon');
+    expect(soon.map((i) => i.task.deadline.due)).toEqual(['2022-06-30', '2022-06-30', '2022-06-30']);
+    for (const text of ['进一步规范流调信息发布和管理', '参考国务院有关部门印发的试点领域', '严格执行国家部委、省直部门、市直部门']) {
+      expect(soon.some((i) => i.task.requirement.includes(text))).toBe(true);
+    }
+  });
+
+  it('subscribe and bind set up a robot group; preview shows that subscription', async () => {
+    expect((await cli('subscribe', '--chat', 'robot:ops', '--region', '汶上县', '--unit', '卫健局', '--lead', '3,0', '--time', '08:30')).code).toBe(0);
+    expect((await cli('bind', '--chat', 'robot:ops', '--unit', '卫健局', '--user', '13800000000', '--name', '卫健经办')).code).toBe(0);
+    const json = JSON.parse((await cli('reminders', 'preview', '--chat', 'robot:ops', '--today', '2022-06-28', '--json')).out) as Preview;
+    expect(json.chats.map((c) => c.chat)).toEqual(['robot:ops']);
+    expect(json.chats[0]!.items.map((i) => i.reason)).toEqual(['due-soon', 'due-soon']);
+    expect((await cli('subscribe', '--chat', 'robot:ops', '--region', '汶上县', '--lead', 'x')).code).toBe(2);
+    expect((await cli('unsubscribe', '--chat', 'robot:ops')).code).toBe(0);
+    expect(JSON.parse((await cli('reminders', 'preview', '--today', '2022-06-28', '--json')).out)).toEqual({ today: '2022-06-28', chats: [] });
+  });
+
+  it.each(['xlsx', 'csv'])('export --format %s writes the ledger', async (format) => {
+    const file = join(dir, `ledger.${format}`);
+    const { code } = await cli('export', '--region', '冠县', '--format', format, '--out', file, '--today', '2023-09-01');
+    expect(code).toBe(0);
+    const bytes = readFileSync(file);
+    if (format === 'csv') {
+      const text = bytes.toString('utf8');
+      expect(text.startsWith('\ufeff编号,章节,任务要求')).toBe(true);
+      expect(text.trim().split('\r\n')).toHaveLength(1 + 54);
+    } else {
+      expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    }
+  });
+});
