@@ -128,10 +128,10 @@ export function parseIntent(raw: string, ctx: IntentContext): ParsedIntent {
   }
 
   let rest = text.replace(/\s+/g, '');
-  if (EXPORT.test(rest)) return { kind: 'export', regions: ctx.catalog.regionsIn(rest).map((r) => r.value) };
   const named = ctx.catalog.regionsIn(rest);
   const regions = named.length ? [...new Set(named.map((r) => r.value))] : [...ctx.defaultRegions];
   for (const r of named) rest = rest.replace(r.surface, '');
+  if (EXPORT.test(rest)) return { kind: 'export', regions: named.map((r) => r.value) };
   const spotted = ctx.catalog.unitsIn(rest, regions);
   const units = [...new Set(spotted.flatMap((s) => s.value))];
   for (const s of spotted) rest = rest.replace(s.surface, '');

@@ -1,5 +1,6 @@
 // The console chat: a greeting, then one reply per line, in order; and `npm start` end to end.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,4 +56,27 @@ describe('npm start', () => {
       cleanup();
     }
   }, 60_000);
+});
+
+describe('files on the console', () => {
+  it('导出台账 saves the spreadsheet and prints where', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const input = new PassThrough();
+      const output = new PassThrough();
+      let text = '';
+      output.on('data', (c: Buffer) => (text += c.toString()));
+      const closed = new Promise<void>((resolve) => {
+        const adapter = new ConsoleAdapter({ input, output, exportDir: dir, onClose: resolve });
+        void adapter.start(async (message) => adapter.send({ chatId: message.chatId }, await t.bot.handle({ ...message, time: new Date('2022-06-10T02:00:00Z') })));
+      });
+      input.write('导出 汶上县\n');
+      input.end();
+      await closed;
+      expect(text).toContain(join(dir, '汶上县政务公开台账-2022-06-10.xlsx'));
+      expect(readFileSync(join(dir, '汶上县政务公开台账-2022-06-10.xlsx')).subarray(0, 2).toString()).toBe('PK');
+    } finally {
+      cleanup();
+    }
+  });
 });

@@ -158,3 +158,43 @@ describe('crashes', () => {
     await store.close();
   });
 });
+
+describe('the digest', () => {
+  it('is quiet on a weekend unless something is due that day', async () => {
+    // 2022-07-24 is a Sunday: two 汶上县 tasks due 07-31 are 7 days away. They wait for Monday.
+    const { store } = await createDesk(dir, subscription({ at: shanghaiInstant('2022-07-23', '08:00').toISOString() }));
+    const clock = { now: new Date() };
+    const channel = new RecordingChannel(clock);
+    const s = scheduler(store, channel, clock);
+    await runClock(s, clock, '2022-07-24 08:00', '2022-07-24 23:00');
+    expect(channel.deliveries).toHaveLength(0);
+    expect(store.data.digests.find((d) => d.day === '2022-07-24')?.state).toBe('quiet');
+    await runClock(s, clock, '2022-07-25 08:00', '2022-07-25 10:00');
+    expect(channel.deliveries).toHaveLength(1);
+    expect(channel.deliveries[0]?.text).toContain('还剩 6 天');
+    await store.close();
+  });
+
+  it('on Mondays carries the weekly summary; in December, the year-round tasks still open', async () => {
+    const { store } = await createDesk(dir, subscription({ weekly: true, at: shanghaiInstant('2022-12-04', '08:00').toISOString() }));
+    const clock = { now: shanghaiInstant('2022-12-05', '09:00') };
+    const channel = new RecordingChannel(clock);
+    await scheduler(store, channel, clock).tick();
+    expect(channel.deliveries[0]?.text).toMatch(/本周概况：未开始 \d+ 项/);
+    expect(channel.deliveries[0]?.text).toMatch(/临近年底，以下 \d+ 项全年性任务尚未标记完成/);
+    await store.close();
+  });
+
+  it('@-mentions the staff bound to each unit, through the target’s mention field', async () => {
+    const { store } = await createDesk(dir, subscription({ at: shanghaiInstant('2022-06-23', '08:00').toISOString() }));
+    await store.change((d) => {
+      d.bindings.push({ chat: 'robot:zwgk', region: '汶上县', unitKey: '卫生健康局', unitName: '县卫生健康局', user: { platform: 'robot', userId: '13800000000', name: '卫健经办' }, by: { platform: 'cli', userId: 'cli' }, at: '' });
+    });
+    const clock = { now: shanghaiInstant('2022-06-23', '09:00') };
+    const channel = new RecordingChannel(clock);
+    await scheduler(store, channel, clock).tick();
+    expect(channel.deliveries[0]?.target.mentions).toEqual(['13800000000']);
+    expect(channel.deliveries[0]?.text).toContain('■ 县卫生健康局（@卫健经办）');
+    await store.close();
+  });
+});
