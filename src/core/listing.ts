@@ -32,8 +32,8 @@ export function sectionLabel(task: Task): string {
 export function unitsShort(task: Task, max = 3): string {
   const names = [...task.lead, ...task.responsible.filter((u) => !task.lead.includes(u))];
   const ordered = [...names.filter((u) => unitKind(u) !== 'collective'), ...names.filter((u) => unitKind(u) === 'collective')];
-  if (!ordered.length) return task.cooperating.length ? `配合：${task.cooperating.join('、')}` : '原文未写明';
-  return ordered.length > max ? `${ordered.slice(0, max).join('、')}等${ordered.length}个` : ordered.join('、');
+  if (!ordered.length) return task.cooperating.length ? chatText.unitsCooperating(task.cooperating.join('、')) : chatText.unitsUnknown;
+  return ordered.length > max ? chatText.unitsMore(ordered.slice(0, max).join('、'), ordered.length) : ordered.join('、');
 }
 
 export function itemBlock(task: Task, n: number, roles?: UnitRole[]): Block {

@@ -108,6 +108,14 @@ export const chatText = {
     `${region} ${unit}：点名负责 ${total} 项任务（牵头 ${lead}、责任 ${responsible}、配合 ${cooperating}）`,
   unitRoleHeading: (region: string, unit: string, role: string, total: number): string => `${region} ${unit}${role}的任务共 ${total} 项：`,
   unitNone: (unit: string): string => `${unit}没有被点名的任务。`,
+  unitListTitle: (region: string, unit: string): string => `${region} ${unit}的任务`,
+  planTitle: (region: string, year: number): string => `${region}${year}年任务分解表`,
+  yearLabel: (scope: string, year: number): string => `${scope}${year}年`,
+  thisMonth: (scope: string, month?: string): string => `${scope}本月${month ? `（${month}）` : ''}`,
+  unitsCooperating: (units: string): string => `配合：${units}`,
+  unitsUnknown: '原文未写明',
+  unitsMore: (first: string, n: number): string => `${first}等${n}个`,
+  taskId: (id: string): string => `编号：${id}`,
   unitRoleNone: (region: string, unit: string, role: string): string => `${region} ${unit}没有${role}的任务。`,
   relatedSummary: (n: number, collectives: string): string =>
     `另有 ${n} 项任务以“${collectives}”等集体表述涉及本单位，回复“相关任务”查看。`,
@@ -194,6 +202,7 @@ export const deskText = {
   alreadyDone: '这项任务已经标记完成。',
   notDone: '这项任务还没有标记完成，无需撤销。',
   actionName: { sign: '签收', progress: '进展', done: '完成', undone: '撤销完成' } as const,
+  exportName: (region: string, day: string): string => `${region}政务公开台账-${day}.xlsx`,
   completion: (scope: string, done: number, total: number): string =>
     `${scope}完成情况：已完成 ${done}/${total} 项（完成率 ${total ? Math.round((done / total) * 100) : 0}%）。`,
   statusLine: (label: string, n: number): string => `${label} ${n} 项`,
@@ -202,4 +211,12 @@ export const deskText = {
   noneDone: (label: string): string => `${label}还没有标记完成的任务。`,
   exported: (region: string, n: number, name: string): string => `已导出 ${region} 台账（${n} 项任务）：${name}`,
   exportNeedsRegion: '请先发送“切换到某县”，再导出该县台账。',
+};
+
+/** Ledger statuses and the export's columns, as people read them. */
+export const ledgerText = {
+  status: { 'not-started': '未开始', 'in-progress': '进行中', done: '已完成', overdue: '逾期' } as const,
+  action: { sign: '签收', progress: '进展', done: '完成', undone: '撤销完成' } as const,
+  columns: ['编号', '章节', '任务要求', '牵头单位', '责任单位', '配合单位', '完成时限', '截止日期', '状态', '最新进展', '登记人', '登记时间'] as const,
+  sheet: (region: string): string => `${region}台账`,
 };

@@ -1,11 +1,11 @@
 // The ledger (台账) as a spreadsheet: one row per task of a region, with its status and last progress.
 import ExcelJS from 'exceljs';
-import { deadlineLabel } from '../core/texts.ts';
+import { deadlineLabel, ledgerText } from '../core/texts.ts';
 import type { Task } from '../model/task.ts';
 import type { LedgerEvent } from '../store/schema.ts';
 import { STATUS_LABEL, statusOf } from './status.ts';
 
-export const LEDGER_COLUMNS = ['编号', '章节', '任务要求', '牵头单位', '责任单位', '配合单位', '完成时限', '截止日期', '状态', '最新进展', '登记人', '登记时间'] as const;
+export const LEDGER_COLUMNS = ledgerText.columns;
 
 export function ledgerRows(tasks: readonly Task[], ledger: ReadonlyMap<string, readonly LedgerEvent[]>, today: string): string[][] {
   return tasks.map((task) => {
@@ -21,7 +21,7 @@ export function ledgerRows(tasks: readonly Task[], ledger: ReadonlyMap<string, r
       deadlineLabel(task),
       task.deadline.due ?? '',
       STATUS_LABEL[statusOf(task, events, today)],
-      last ? `${last.action === 'progress' ? '' : `[${{ sign: '签收', progress: '进展', done: '完成', undone: '撤销完成' }[last.action]}] `}${last.note}`.trim() : '',
+      last ? `${last.action === 'progress' ? '' : `[${ledgerText.action[last.action]}] `}${last.note}`.trim() : '',
       last ? (last.by.name ?? `${last.by.platform}:${last.by.userId}`) : '',
       last?.at ?? '',
     ];
@@ -30,7 +30,7 @@ export function ledgerRows(tasks: readonly Task[], ledger: ReadonlyMap<string, r
 
 export async function ledgerXlsx(region: string, rows: readonly string[][]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(`${region}台账`.slice(0, 31));
+  const sheet = workbook.addWorksheet(ledgerText.sheet(region).slice(0, 31));
   sheet.addRow([...LEDGER_COLUMNS]);
   sheet.getRow(1).font = { bold: true };
   for (const row of rows) sheet.addRow(row);

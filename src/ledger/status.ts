@@ -1,15 +1,11 @@
 // A task's status from its ledger events: 未开始, 进行中, 已完成, 逾期. Pure: today is an argument.
+import { ledgerText } from '../core/texts.ts';
 import type { Task } from '../model/task.ts';
 import type { LedgerEvent } from '../store/schema.ts';
 
 export type Status = 'not-started' | 'in-progress' | 'done' | 'overdue';
 
-export const STATUS_LABEL: Record<Status, string> = {
-  'not-started': '未开始',
-  'in-progress': '进行中',
-  done: '已完成',
-  overdue: '逾期',
-};
+export const STATUS_LABEL: Record<Status, string> = ledgerText.status;
 
 /** The events of each task, in the order they happened. */
 export function eventsByTask(events: readonly LedgerEvent[]): Map<string, LedgerEvent[]> {

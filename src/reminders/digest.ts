@@ -2,7 +2,7 @@
 // Mondays a weekly summary (with the year-round tasks still open, near year end).
 import type { Target } from '../core/adapter.ts';
 import type { Block, Reply } from '../core/reply.ts';
-import { clip, deadlineLabel, reminderText } from '../core/texts.ts';
+import { chatText, clip, deadlineLabel, reminderText } from '../core/texts.ts';
 import { unitKey, unitKind } from '../ingest/unit-names.ts';
 import { statusOf } from '../ledger/status.ts';
 import type { Task } from '../model/task.ts';
@@ -50,7 +50,7 @@ export function buildDigest(input: {
     staff.forEach((b) => mentions.add(b.user.userId));
     blocks.push({ type: 'paragraph', text: reminderText.unitHeading(group.name, staff.map((b) => b.user.name ?? b.user.userId)) });
     for (const item of group.items) {
-      blocks.push({ type: 'item', n: ++n, lines: [reminderText.item(reminderText.reason(item.reason, item.daysLeft), deadlineLabel(item.task), clip(item.task.requirement, 50)), `编号：${item.task.id}`] });
+      blocks.push({ type: 'item', n: ++n, lines: [reminderText.item(reminderText.reason(item.reason, item.daysLeft), deadlineLabel(item.task), clip(item.task.requirement, 50)), chatText.taskId(item.task.id)] });
     }
   }
   if (sub.weekly && weekday(day) === 1) {
@@ -70,7 +70,7 @@ export function buildDigest(input: {
     blocks.push({ type: 'paragraph', text: reminderText.weekly(counts) });
     if (day.slice(5, 7) === '12' && openYearRound.length) {
       blocks.push({ type: 'paragraph', text: reminderText.yearEnd(openYearRound.length) });
-      for (const task of openYearRound.slice(0, 20)) blocks.push({ type: 'item', n: ++n, lines: [clip(task.requirement, 50), `编号：${task.id}`] });
+      for (const task of openYearRound.slice(0, 20)) blocks.push({ type: 'item', n: ++n, lines: [clip(task.requirement, 50), chatText.taskId(task.id)] });
     }
   }
   if (items.length) blocks.push({ type: 'hint', text: reminderText.footer });

@@ -13,7 +13,7 @@ export function detailOf(ctx: AnswerContext, task: Task, n: number | null): Answ
   const roles = unitRoles.filter((r) => task[r].length);
   lines.push(...(roles.length ? roles.map((r) => chatText.detailRole(r, task[r])) : [chatText.detailNoUnits]));
   lines.push(chatText.detailDeadline(task.deadline.raw, deadlineLabel(task)));
-  lines.push(chatText.detailSource(doc?.title ?? `${task.region}${task.year}年任务分解表`, doc?.docNumber ?? null, task.section.join(' / ')));
+  lines.push(chatText.detailSource(doc?.title ?? chatText.planTitle(task.region, task.year), doc?.docNumber ?? null, task.section.join(' / ')));
   if (task.remarks) lines.push(chatText.detailRemarks(task.remarks));
   lines.push(chatText.detailId(task.id));
   const blocks: Block[] = [{ type: 'heading', text: chatText.detailTitle(n) }, ...lines.map((text) => ({ type: 'paragraph' as const, text }))];

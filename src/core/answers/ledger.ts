@@ -6,7 +6,7 @@ import { ledgerRows, ledgerXlsx } from '../../ledger/export.ts';
 import type { LedgerEvent } from '../../store/schema.ts';
 import type { UnitEntry } from '../../store/unit-directory.ts';
 import { firstPage } from '../listing.ts';
-import { deskText } from '../texts.ts';
+import { chatText, deskText } from '../texts.ts';
 import { type Answer, type AnswerContext, say } from './context.ts';
 import { collectUnitTasks } from './unit-tasks.ts';
 
@@ -76,8 +76,8 @@ export function answerDoneThisMonth(ctx: AnswerContext, regions: readonly string
     const at = doneAt(ctx.ledger.get(t.id));
     return at !== null && at.slice(0, 7) === month;
   });
-  const title = deskText.doneThisMonth(`${label}本月（${month}）`, done.length);
-  if (!done.length) return say('ledger', deskText.noneDone(`${label}本月`));
+  const title = deskText.doneThisMonth(chatText.thisMonth(label, month), done.length);
+  if (!done.length) return say('ledger', deskText.noneDone(chatText.thisMonth(label)));
   return firstPage({ intent: 'ledger', head: [{ type: 'heading', text: title }], title, tasks: done }, ctx.now);
 }
 
@@ -85,7 +85,7 @@ export async function answerExport(ctx: AnswerContext, regions: readonly string[
   const region = regions.length === 1 ? regions[0] : ctx.region;
   if (!region) return say('ledger', deskText.exportNeedsRegion);
   const tasks = ctx.knowledge.index.byRegion.get(region) ?? [];
-  const name = `${region}政务公开台账-${ctx.today}.xlsx`;
+  const name = deskText.exportName(region, ctx.today);
   const data = await ledgerXlsx(region, ledgerRows(tasks, ctx.ledger, ctx.today));
   return { reply: { intent: 'ledger', blocks: [{ type: 'paragraph', text: deskText.exported(region, tasks.length, name) }], tasks: [], related: [], file: { name, data } } };
 }

@@ -40,5 +40,5 @@ export function answerStats(ctx: AnswerContext, units: UnitEntry[], perUnit: boo
     const total = k.dated + k['year-round'] + k.recurring + k.ongoing + k.none;
     return total ? [chatText.statsTotal(region, year, total, k.dated, k['year-round'], total - k.dated - k['year-round'])] : [];
   });
-  return say('stats', lines.join('\n') || chatText.statsNone(`${scopeLabel(regions)}${year}年`));
+  return say('stats', lines.join('\n') || chatText.statsNone(chatText.yearLabel(scopeLabel(regions), year)));
 }

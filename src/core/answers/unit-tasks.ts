@@ -66,7 +66,7 @@ export function answerUnitTasks(ctx: AnswerContext, units: UnitEntry[], role: Un
       intent: 'unit-tasks',
       head,
       foot,
-      title: `${regionLabel} ${name}的任务`,
+      title: chatText.unitListTitle(regionLabel, name),
       tasks,
       related,
       relatedUnits: units.map((u) => ({ region: u.region, key: u.key })),
