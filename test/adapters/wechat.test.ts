@@ -24,6 +24,7 @@ interface World {
   /** What the bot said, by conversation id. */
   said: Array<{ to: string; text: string }>;
   handled: number;
+  alerts: string[];
 }
 
 let w: World;
@@ -44,8 +45,9 @@ beforeEach(async () => {
   cleanup = c;
   const mocker = new mock.Mocker();
   const puppet = new PuppetMock({ mocker });
-  const adapter = new WechatAdapter({ puppet, session: join(dir, 'wechat'), logger: createLogger(() => {}) });
-  const world = { mocker, puppet, adapter, said: [], handled: 0 } as unknown as World;
+  const alerts: string[] = [];
+  const adapter = new WechatAdapter({ puppet, session: join(dir, 'wechat'), logger: createLogger(() => {}), alert: async (text) => void alerts.push(text) });
+  const world = { mocker, puppet, adapter, said: [], handled: 0, alerts } as unknown as World;
   const dispatch = dispatcher(adapter, { bot: t.bot, logger: createLogger(() => {}), now: () => new Date() });
   await adapter.start(async (m) => {
     world.handled++;
@@ -132,3 +134,20 @@ describe('WeChat (wechaty + puppet-mock)', () => {
     expect(w.said).toHaveLength(0);
   });
 });
+
+describe('WeChat logout', () => {
+  it('alerts the admins; a reply sent while logged out waits for the next login', async () => {
+    await w.puppet.logout();
+    await until(() => w.alerts.length > 0);
+    expect(w.alerts[0]).toContain('退出登录');
+    const reply = { intent: 'help' as const, blocks: [{ type: 'paragraph' as const, text: '稍后送达' }], tasks: [], related: [] };
+    let delivered = false;
+    const sending = w.adapter.send({ chatId: w.room.id }, reply).then(() => (delivered = true));
+    await settle();
+    expect(delivered).toBe(false);
+    w.mocker.login(w.me);
+    await sending;
+    await until(() => w.said.some((s) => s.text === '稍后送达'));
+  });
+});
+
