@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SEEDS_DIR, tempDir } from '../helpers.ts';
+import { SEEDS_DIR, tempDir, until } from '../helpers.ts';
 import { FakeTelegram } from './fake-telegram.ts';
 
 let fake: FakeTelegram;
@@ -30,13 +30,6 @@ function start(logs: string[]): ChildProcess {
   return child;
 }
 
-async function until(check: () => boolean, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** SIGTERM to the process group, as a service manager or Ctrl+C does (npm alone would not relay it). */
 const stopped = (child: ChildProcess): Promise<number | null> =>

@@ -7,7 +7,7 @@ import type { IncomingMessage } from '../../src/core/message.ts';
 import { createLogger } from '../../src/log.ts';
 import { StateFile } from '../../src/store/state-file.ts';
 import { startTestBot, type TestBot } from '../core/conversation.ts';
-import { tempDir } from '../helpers.ts';
+import { tempDir, until } from '../helpers.ts';
 import { FakeTelegram } from './fake-telegram.ts';
 
 let t: TestBot;
@@ -34,13 +34,6 @@ async function adapter(extra: Partial<ConstructorParameters<typeof TelegramAdapt
   return new TelegramAdapter({ token: fake.token, apiRoot: fake.apiRoot, state: await StateFile.open(join(dir, 'telegram.json')), logger, pollTimeoutSec: 1, ...extra });
 }
 
-async function until(check: () => boolean, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('Telegram', () => {
   it('answers a group message that mentions the bot, in that group; registers the command menu', async () => {

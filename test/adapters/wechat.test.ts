@@ -6,7 +6,7 @@ import { WechatAdapter } from '../../adapters/wechat.ts';
 import { dispatcher } from '../../src/core/dispatch.ts';
 import { createLogger } from '../../src/log.ts';
 import { startTestBot, type TestBot } from '../core/conversation.ts';
-import { tempDir } from '../helpers.ts';
+import { tempDir, until } from '../helpers.ts';
 
 let t: TestBot;
 beforeAll(async () => {
@@ -30,13 +30,6 @@ interface World {
 let w: World;
 let cleanup: () => void;
 
-async function until(check: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 300));
 
