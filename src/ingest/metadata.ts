@@ -26,7 +26,7 @@ const ISSUER = /^(.{2,30}?(?:人民政府办公室|人民政府办公厅|管理�
 const DATE_LINE = /^(?:\p{Script=Han}{0,30}?\s?)?(\d{4})年(\d{1,2})月(\d{1,2})日(?:印发)?$/u;
 const REGION_SUFFIX = '(?:高新区|开发区|新区|县|区|市)';
 const REGION_AFTER_YEAR = new RegExp(`\\d{4}年(\\p{Script=Han}{2,10}?${REGION_SUFFIX})(?=政务公开)`, 'u');
-const REGION_BEFORE_YEAR = new RegExp(`^(\\p{Script=Han}{1,10}?${REGION_SUFFIX})\\s?\\d{4}年`, 'u');
+const REGION_BEFORE_YEAR = new RegExp(`(?:^|(?<=[《“"]|印发|公布|关于))(\\p{Script=Han}{1,10}?${REGION_SUFFIX})\\s?\\d{4}年`, 'u');
 
 function findTitle(ls: string[]): string | null {
   const start = ls.findIndex((l) => l.includes('关于') && /印发|公布|下达|做好|分解|通知/.test(l) && l.length < 80);
