@@ -1,6 +1,6 @@
 // The real Wechaty, driven by wechaty-puppet-mock: a room where members talk to the bot.
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PuppetMock, mock } from 'wechaty-puppet-mock';
 import { WechatAdapter } from '../../adapters/wechat.ts';
 import { dispatcher } from '../../src/core/dispatch.ts';
@@ -144,3 +144,17 @@ describe('WeChat logout', () => {
   });
 });
 
+
+describe('WeChat login', () => {
+  it('shows the login QR code in the terminal', async () => {
+    const printed: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void printed.push(args.join(' ')));
+    try {
+      w.mocker.scan('https://login.weixin.qq.com/l/zwgk-test', 2);
+      await until(() => printed.length > 0, 2000);
+      expect(printed.join('\n')).toMatch(/[█▀▄]/);
+    } finally {
+      log.mockRestore();
+    }
+  });
+});

@@ -39,6 +39,8 @@ describe.each(['Asia/Shanghai', 'UTC', 'America/New_York'])('with the machine in
       expect(got.map(([at]) => at)).toEqual(['06-23 09:00', '06-29 09:00', '06-30 09:00', '07-01 09:00']);
     }
     expect(channel.deliveries.every((d) => wall(d.at).endsWith('09:00'))).toBe(true);
+    // Year-round and ongoing tasks are never in a daily digest.
+    expect(channel.deliveries.flatMap((d) => d.reply.tasks).every((t) => t.deadline.kind === 'dated')).toBe(true);
     expect(channel.deliveries.some((d) => d.text.includes('（补发）'))).toBe(false);
     await store.close();
   });
