@@ -90,3 +90,24 @@ describe('detection', () => {
     }
   });
 });
+
+describe('TSV exported from a spreadsheet', () => {
+  it('reads empty unit and deadline cells under the same task as merged cells, and not across tasks', async () => {
+    const tsv = [
+      '2025年青山县政务公开工作任务分解表',
+      '序号\t工作任务\t具体要求\t责任单位\t完成时限',
+      '1\t做好救助信息公开\t公开低保标准。\t县民政局\t全年',
+      '2\t\t公开临时救助情况。\t\t',
+      '3\t做好就业信息公开\t发布岗位信息。\t县人力资源和社会保障局\t2025年9月底',
+      '4\t做好网站建设\t完善站内检索。\t\t2025年6月底',
+    ].join('\n');
+    const { tasks, warnings } = await parseDocument('export.tsv', new TextEncoder().encode(tsv), { now: NOW });
+    expect(tasks.map((t) => [t.title, t.responsible.join('、'), t.deadline.raw])).toEqual([
+      ['做好救助信息公开', '县民政局', '全年'],
+      ['做好救助信息公开', '县民政局', '全年'],
+      ['做好就业信息公开', '县人力资源和社会保障局', '2025年9月底'],
+      ['做好网站建设', '', '2025年6月底'],
+    ]);
+    expect(warnings.join('\n')).toMatch(/第4条：没有找到责任单位/);
+  });
+});
