@@ -1,6 +1,7 @@
 // The bot: one platform-free function from an incoming message to a reply. Every adapter and the CLI
 // go through it; it is the one error boundary per message.
 import { silentLogger, type Logger } from '../log.ts';
+import type { StoreData } from '../store/schema.ts';
 import type { TaskStore } from '../store/task-store.ts';
 import { shanghaiDate } from '../time.ts';
 import { answerDetail, answerDetailById, answerMore, answerRelated } from './answers/browse.ts';
@@ -38,6 +39,8 @@ export interface BotDeps {
 
 export class Bot {
   private readonly knowledge: KnowledgeCache;
+  /** The ledger grouped by task, rebuilt only when the store's ledger array is replaced by a change. */
+  private ledgerCache: { events: StoreData['ledger']; byTask: ReturnType<typeof eventsByTask> } | null = null;
   private readonly logger: Logger;
 
   constructor(private readonly deps: BotDeps) {
@@ -78,13 +81,12 @@ export class Bot {
       knowledge,
       now: message.time,
       today,
-      bound,
       session: this.deps.sessions.get(chat, message.time),
       person,
       may: (action, task) => may(action, person, admins, data.bindings, task),
       region: bound ? (binding ?? null) : regions.length === 1 ? (regions[0] ?? null) : null,
       data,
-      ledger: eventsByTask(data.ledger),
+      ledger: this.ledgerOf(data.ledger),
       mentions: message.mentions ?? [],
     };
     const intent = parseIntent(message.text, {
@@ -98,6 +100,11 @@ export class Bot {
     if (answer.bindRegion) await this.deps.store.setChatRegion(chat, answer.bindRegion, `${message.platform}:${message.userId}`, message.time);
     if (answer.session) await this.deps.sessions.set(chat, answer.session);
     return answer.reply;
+  }
+
+  private ledgerOf(events: StoreData['ledger']): ReturnType<typeof eventsByTask> {
+    if (this.ledgerCache?.events !== events) this.ledgerCache = { events, byTask: eventsByTask(events) };
+    return this.ledgerCache.byTask;
   }
 
   /** Lists over a whole province answer nobody: ask which region (search is fine everywhere). */

@@ -6,8 +6,6 @@ import { unitRoles } from '../model/task.ts';
 import { unitKey } from '../ingest/unit-names.ts';
 import type { Binding } from '../store/schema.ts';
 
-export type Role = 'admin' | 'staff' | 'reader';
-
 export type Action = 'subscribe' | 'bind' | 'region' | 'import' | 'progress';
 
 export interface Person {
@@ -31,11 +29,6 @@ export function isAdmin(person: Person, admins: readonly string[]): boolean {
  */
 export function staffUnits(person: Person, bindings: readonly Binding[]): Binding[] {
   return bindings.filter((b) => b.user.platform === person.platform && b.user.userId === person.userId);
-}
-
-export function roleOf(person: Person, admins: readonly string[], bindings: readonly Binding[]): Role {
-  if (isAdmin(person, admins)) return 'admin';
-  return staffUnits(person, bindings).length ? 'staff' : 'reader';
 }
 
 /** Whether the person may take the action (on the task, for progress). */

@@ -8,7 +8,7 @@ import { eventsByTask } from '../ledger/status.ts';
 import type { Logger } from '../log.ts';
 import type { TaskIndex } from '../store/indexes.ts';
 import type { DigestRecord, StoreData, Subscription } from '../store/schema.ts';
-import { addDays, shanghaiDate, shanghaiInstant } from '../time.ts';
+import { addDays, shanghaiDate, shanghaiInstant, weekday } from '../time.ts';
 import { buildDigest } from './digest.ts';
 import { quietDay, remindersFor, tasksInScope } from './select.ts';
 
@@ -93,7 +93,7 @@ export class Scheduler {
     const ledger = eventsByTask(store.data.ledger);
     const sent = new Set(store.data.reminders.filter((r) => r.chat === sub.chat && r.state === 'sent').map((r) => `${r.taskId}|${r.slot}`));
     const items = remindersFor(sub, day, store.index, ledger, sent);
-    const weekly = sub.weekly && new Date(`${day}T00:00:00Z`).getUTCDay() === 1;
+    const weekly = sub.weekly && weekday(day) === 1;
     if (quietDay(day, items)) return this.recordDigest(sub.chat, day, 'quiet', late, now);
     if (!items.length && !weekly) return this.recordDigest(sub.chat, day, 'empty', late, now);
 

@@ -22,8 +22,6 @@ export interface AnswerContext {
   now: Date;
   /** Today in Asia/Shanghai. */
   today: string;
-  /** True when the chat is bound to a region (answers need not name it). */
-  bound: boolean;
   session: Session | undefined;
 }
 
