@@ -3,8 +3,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { ChatAdapter, MessageHandler, Target } from '../src/core/adapter.ts';
-import { renderPlain, type Reply } from '../src/core/reply.ts';
+import type { ChatAdapter, MessageHandler, Target } from '../src/platform/adapter.ts';
+import { renderPlain } from '../src/platform/reply.ts';
+import { type Reply } from '../src/model/reply.ts';
 
 export interface ConsoleOptions {
   input?: Readable;

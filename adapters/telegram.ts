@@ -4,11 +4,11 @@
 import { createServer, type IncomingMessage as HttpRequest, type Server } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { Api, InputFile, longPoll, type Message, type Update } from 'node-telegram-bot-api';
-import type { ChatAdapter, MessageHandler, Target } from '../src/core/adapter.ts';
-import type { IncomingMessage } from '../src/core/message.ts';
-import { plainMessages } from '../src/core/render.ts';
-import type { Reply } from '../src/core/reply.ts';
-import { commandMenu } from '../src/core/texts.ts';
+import type { ChatAdapter, MessageHandler, Target } from '../src/platform/adapter.ts';
+import type { IncomingMessage } from '../src/platform/message.ts';
+import { plainMessages } from '../src/platform/render.ts';
+import type { Reply } from '../src/model/reply.ts';
+import { commandMenu } from '../src/texts/chat.ts';
 import { AdapterError } from '../src/errors.ts';
 import type { Logger } from '../src/log.ts';
 import type { StateFile } from '../src/store/state-file.ts';

@@ -4,11 +4,11 @@
 import { FileBox } from 'file-box';
 import qrcode from 'qrcode-terminal';
 import { type Contact, type Message, type Room, type Wechaty, WechatyBuilder, types } from 'wechaty';
-import type { ChatAdapter, MessageHandler, Target } from '../src/core/adapter.ts';
-import type { IncomingMessage } from '../src/core/message.ts';
-import { inert, plainMessages } from '../src/core/render.ts';
-import type { Reply } from '../src/core/reply.ts';
-import { adminText } from '../src/core/texts.ts';
+import type { ChatAdapter, MessageHandler, Target } from '../src/platform/adapter.ts';
+import type { IncomingMessage } from '../src/platform/message.ts';
+import { inert, plainMessages } from '../src/platform/render.ts';
+import type { Reply } from '../src/model/reply.ts';
+import { adminText } from '../src/texts/ops.ts';
 import { AdapterError } from '../src/errors.ts';
 import type { Logger } from '../src/log.ts';
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Bot } from '../src/core/bot.ts';
 import { MemorySessions } from '../src/core/sessions.ts';
-import { openStore } from '../src/store/bootstrap.ts';
+import { openStore } from '../src/app/bootstrap.ts';
 import { shanghaiInstant } from '../src/time.ts';
 
 interface Question {

@@ -2,8 +2,9 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseDocument, type ParsedDocument } from '../src/ingest/import-document.ts';
-import { unitKey } from '../src/ingest/unit-names.ts';
+import { parseDocument } from '../src/ingest/import-document.ts';
+import type { ParsedDocument } from '../src/model/task.ts';
+import { unitKey } from '../src/model/unit-names.ts';
 import type { Task } from '../src/model/task.ts';
 
 export const SEEDS_DIR = join(import.meta.dirname, '..', 'data', 'seeds');

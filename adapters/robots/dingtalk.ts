@@ -1,7 +1,7 @@
 // DingTalk (钉钉) custom robot: access token plus an HMAC-SHA256 signing secret; text messages; @ by
 // mobile number through at.atMobiles; 20 messages a minute.
 import { createHmac } from 'node:crypto';
-import { utf8Bytes } from '../../src/core/reply.ts';
+import { utf8Bytes } from '../../src/platform/reply.ts';
 import { errcodeError, RobotNotifier, type RobotOptions } from './robot.ts';
 
 export interface DingtalkConfig {

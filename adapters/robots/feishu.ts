@@ -1,7 +1,7 @@
 // Feishu (飞书) custom bot: webhook id plus a signing secret; text messages; @ through <at user_id>
 // tags (so "<" in document text is neutralised); 100 messages a minute.
 import { createHmac } from 'node:crypto';
-import { utf8Bytes } from '../../src/core/reply.ts';
+import { utf8Bytes } from '../../src/platform/reply.ts';
 import { errcodeError, RobotNotifier, type RobotOptions } from './robot.ts';
 
 export interface FeishuConfig {

@@ -1,9 +1,9 @@
 // What the three group robots share: an HTTP POST of JSON, a paced queue per robot, size-limited
 // messages, and "HTTP 200 with a non-zero errcode" read as the failure it is.
-import type { Notifier, Target } from '../../src/core/adapter.ts';
-import { Pacer } from '../../src/core/pace.ts';
-import { inert, plainMessages, type Limit } from '../../src/core/render.ts';
-import type { Reply } from '../../src/core/reply.ts';
+import type { Notifier, Target } from '../../src/platform/adapter.ts';
+import { Pacer } from '../../src/platform/pace.ts';
+import { inert, plainMessages, type Limit } from '../../src/platform/render.ts';
+import type { Reply } from '../../src/model/reply.ts';
 import { AdapterError } from '../../src/errors.ts';
 
 export interface RobotPlatform {

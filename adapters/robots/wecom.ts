@@ -1,6 +1,6 @@
 // WeCom (企业微信) group robot: a webhook key; text messages of at most 2048 bytes; @ by mobile
 // number through mentioned_mobile_list; 20 messages a minute.
-import { utf8Bytes } from '../../src/core/reply.ts';
+import { utf8Bytes } from '../../src/platform/reply.ts';
 import { errcodeError, RobotNotifier, type RobotOptions } from './robot.ts';
 
 export interface WecomConfig {

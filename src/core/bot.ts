@@ -12,11 +12,12 @@ import { answerStats } from './answers/stats.ts';
 import { answerUnitTasks } from './answers/unit-tasks.ts';
 import { parseIntent, type ParsedIntent } from './intent.ts';
 import { KnowledgeCache } from './knowledge.ts';
-import { chatKey, type IncomingMessage } from './message.ts';
-import type { Reply } from './reply.ts';
+import { chatKey, type IncomingMessage } from '../platform/message.ts';
+import type { Reply } from '../model/reply.ts';
 import type { SessionStore } from './sessions.ts';
-import { chatText, deskText } from './texts.ts';
-import { answerBind, answerDigestTime, answerLeadDays, answerSettings, answerSubscribe, answerUnsubscribe } from './answers/desk.ts';
+import { chatText } from '../texts/chat.ts';
+import { deniedText } from '../texts/chat.ts';
+import { answerBind, answerDigestTime, answerLeadDays, answerSettings, answerSubscribe, answerUnsubscribe } from './answers/subscriptions.ts';
 import { answerCompletion, answerDoneThisMonth, answerExport, answerMark } from './answers/ledger.ts';
 import { may, type Person } from './roles.ts';
 import { eventsByTask } from '../ledger/status.ts';
@@ -130,7 +131,7 @@ export class Bot {
       case 'detail-id':
         return answerDetailById(ctx, intent.id);
       case 'region': {
-        if (!ctx.may('region')) return say('denied', deskText.denied.region);
+        if (!ctx.may('region')) return say('denied', deniedText.region);
         const region = ctx.knowledge.catalog.region(intent.name);
         if (!region) return say('region', chatText.regionUnknown(intent.name, ctx.knowledge.index.regions().join('、')));
         return { ...say('region', chatText.regionBound(region)), bindRegion: region };

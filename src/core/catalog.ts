@@ -1,6 +1,6 @@
 // Spots units and regions in free text: every way a unit is written (县民政局, 民政局, 人社局 …) and
 // every way a region is named (汶上县, 汶上), matched longest first.
-import { aliasForms, unitKey } from '../ingest/unit-names.ts';
+import { aliasForms, unitKey } from '../model/unit-names.ts';
 import type { TaskIndex } from '../store/indexes.ts';
 import type { UnitEntry } from '../store/unit-directory.ts';
 

@@ -1,9 +1,10 @@
 // Numbered task lists a page at a time, remembered per chat so that "更多" and "第N条" work.
 import type { Task, UnitRole } from '../model/task.ts';
-import type { Block, Intent, Reply } from './reply.ts';
+import type { Block, Intent, Reply } from '../model/reply.ts';
 import { SESSION_TTL_MS, type Session } from './sessions.ts';
-import { chatText, clip, deadlineLabel } from './texts.ts';
-import { unitKind } from '../ingest/unit-names.ts';
+import { chatText } from '../texts/chat.ts';
+import { clip, deadlineLabel } from '../texts/format.ts';
+import { unitKind } from '../model/unit-names.ts';
 
 export const PAGE_SIZE = 5;
 const CLIP = 56;

@@ -3,8 +3,8 @@
 // admin) may record progress on that unit's tasks; everyone else reads.
 import type { Task } from '../model/task.ts';
 import { unitRoles } from '../model/task.ts';
-import { unitKey } from '../ingest/unit-names.ts';
-import type { Binding } from '../store/schema.ts';
+import { unitKey } from '../model/unit-names.ts';
+import type { Binding } from '../model/records.ts';
 
 export type Action = 'subscribe' | 'bind' | 'region' | 'import' | 'progress';
 

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { ImportError } from '../errors.ts';
-import type { Task, TaskDocument } from '../model/task.ts';
+import type { ParsedDocument, Task, TaskDocument } from '../model/task.ts';
 import { chooseLayout, sniff } from './detect.ts';
 import { findNoticeRule, parseDeadline } from './deadline.ts';
 import { readDocx } from './layouts/docx.ts';
@@ -12,7 +12,7 @@ import { readMetadata, regionFromBody } from './metadata.ts';
 import type { ParsedLayout, RawRow } from './raw-row.ts';
 import { LayoutError } from './table.ts';
 import { splitUnitCell } from './unit-cells.ts';
-import { repairOcrNames, withLevelPrefix } from './unit-names.ts';
+import { repairOcrNames, withLevelPrefix } from '../model/unit-names.ts';
 
 export interface ImportOptions {
   /** Supplies or overrides the region read from the document. */
@@ -21,12 +21,6 @@ export interface ImportOptions {
   year?: number;
   /** When the import happens (recorded on the document). */
   now: Date;
-}
-
-export interface ParsedDocument {
-  document: TaskDocument;
-  tasks: Task[];
-  warnings: string[];
 }
 
 const ROLES = ['lead', 'responsible', 'cooperating'] as const;

@@ -1,8 +1,9 @@
 // The ledger (台账) as a spreadsheet: one row per task of a region, with its status and last progress.
 import ExcelJS from 'exceljs';
-import { deadlineLabel, ledgerText } from '../core/texts.ts';
+import { deadlineLabel } from '../texts/format.ts';
+import { ledgerText } from '../texts/ledger.ts';
 import type { Task } from '../model/task.ts';
-import type { LedgerEvent } from '../store/schema.ts';
+import type { LedgerEvent } from '../model/records.ts';
 import { STATUS_LABEL, statusOf } from './status.ts';
 
 export const LEDGER_COLUMNS = ledgerText.columns;

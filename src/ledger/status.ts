@@ -1,7 +1,7 @@
 // A task's status from its ledger events: 未开始, 进行中, 已完成, 逾期. Pure: today is an argument.
-import { ledgerText } from '../core/texts.ts';
+import { ledgerText } from '../texts/ledger.ts';
 import type { Task } from '../model/task.ts';
-import type { LedgerEvent } from '../store/schema.ts';
+import type { LedgerEvent } from '../model/records.ts';
 
 export type Status = 'not-started' | 'in-progress' | 'done' | 'overdue';
 

@@ -56,6 +56,13 @@ export const TaskSchema = z.object({
 });
 export type Task = z.infer<typeof TaskSchema>;
 
+/** A document as the importer hands it over: the document, its tasks, and what looked doubtful. */
+export interface ParsedDocument {
+  document: TaskDocument;
+  tasks: Task[];
+  warnings: string[];
+}
+
 
 export type UnitRole = 'lead' | 'responsible' | 'cooperating';
 export const unitRoles: readonly UnitRole[] = ['lead', 'responsible', 'cooperating'];

@@ -1,12 +1,13 @@
 // A chat's daily digest as a reply: items grouped by unit, each unit's bound staff @-mentioned, and on
 // Mondays a weekly summary (with the year-round tasks still open, near year end).
-import type { Target } from '../core/adapter.ts';
-import type { Block, Reply } from '../core/reply.ts';
-import { chatText, clip, deadlineLabel, reminderText } from '../core/texts.ts';
-import { unitKey, unitKind } from '../ingest/unit-names.ts';
+import type { Block, Reply } from '../model/reply.ts';
+import { chatText } from '../texts/chat.ts';
+import { clip, deadlineLabel } from '../texts/format.ts';
+import { reminderText } from '../texts/reminders.ts';
+import { unitKey, unitKind } from '../model/unit-names.ts';
 import { statusOf } from '../ledger/status.ts';
 import type { Task } from '../model/task.ts';
-import type { Binding, LedgerEvent, Subscription } from '../store/schema.ts';
+import type { Binding, LedgerEvent, Subscription } from '../model/records.ts';
 import { weekday } from '../time.ts';
 import type { ReminderItem } from './select.ts';
 
@@ -18,9 +19,15 @@ function unitOf(task: Task, sub: Pick<Subscription, 'units'>): { key: string; na
   return { key: unitKey(name), name };
 }
 
+/** Where a digest goes: the chat on its channel, and the staff to @-mention there. */
+export interface DigestTarget {
+  chatId: string;
+  mentions: string[];
+}
+
 export interface Digest {
   reply: Reply;
-  target: Target;
+  target: DigestTarget;
 }
 
 export function buildDigest(input: {

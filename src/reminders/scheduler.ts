@@ -3,13 +3,14 @@
 // before sending and `sent` after, so a crash repeats at most one message and loses none; a digest
 // missed while the bot was down is sent on start-up, marked 补发, within the grace window, and only
 // logged when older. A failing target retries with backoff without holding up the others.
-import type { Notifier } from '../core/adapter.ts';
 import { eventsByTask } from '../ledger/status.ts';
 import type { Logger } from '../log.ts';
 import type { TaskIndex } from '../store/indexes.ts';
-import type { DigestRecord, StoreData, Subscription } from '../store/schema.ts';
+import type { DigestRecord, Subscription } from '../model/records.ts';
+import type { StoreData } from '../store/schema.ts';
 import { addDays, shanghaiDate, shanghaiInstant, weekday } from '../time.ts';
-import { buildDigest } from './digest.ts';
+import type { Reply } from '../model/reply.ts';
+import { buildDigest, type DigestTarget } from './digest.ts';
 import { quietDay, remindersFor, tasksInScope } from './select.ts';
 
 export interface ReminderStore {
@@ -18,10 +19,15 @@ export interface ReminderStore {
   change(mutate: (draft: StoreData) => void): Promise<void>;
 }
 
+/** What the scheduler needs of a channel: to send. Every platform's notifier is one. */
+export interface DigestChannel {
+  send(target: DigestTarget, reply: Reply): Promise<void>;
+}
+
 export interface SchedulerOptions {
   store: ReminderStore;
   /** The channel that reaches a chat ("telegram:-100", "robot:ops"), and the chat id on it. */
-  resolve: (chat: string) => { channel: Notifier; chatId: string } | undefined;
+  resolve: (chat: string) => { channel: DigestChannel; chatId: string } | undefined;
   logger: Logger;
   now: () => Date;
   /** Missed digests older than this are logged, not sent. Default 24 h. */

@@ -4,7 +4,7 @@
 import type { Task } from '../model/task.ts';
 import { isDone } from '../ledger/status.ts';
 import type { TaskIndex } from '../store/indexes.ts';
-import type { LedgerEvent, ReminderRecord, Subscription } from '../store/schema.ts';
+import type { LedgerEvent, ReminderRecord, Subscription } from '../model/records.ts';
 import { daysBetween, weekday } from '../time.ts';
 
 export type Reason = ReminderRecord['reason'];

@@ -3,7 +3,7 @@
 // scale there are hundreds of thousands of entries.
 import type { Task, TaskDocument, UnitRole } from '../model/task.ts';
 import { unitRoles } from '../model/task.ts';
-import { collectiveScope, type CollectiveScope, unitKey, type UnitKind } from '../ingest/unit-names.ts';
+import { collectiveScope, type CollectiveScope, unitKey, type UnitKind } from '../model/unit-names.ts';
 import { UnitDirectory, type UnitEntry } from './unit-directory.ts';
 
 export interface NamedTask {

@@ -1,11 +1,12 @@
 // The task store: one JSON file through lowdb, owned by one process, indexes rebuilt after each write.
 import { Low } from 'lowdb';
 import { StoreError } from '../errors.ts';
-import type { ParsedDocument } from '../ingest/import-document.ts';
+import type { ParsedDocument } from '../model/task.ts';
 import { TaskIndex } from './indexes.ts';
 import { ValidatedJsonFile } from './json-file.ts';
 import { StoreLock } from './lock.ts';
-import { type ChatSettings, emptyStore, type StoreData, StoreSchema } from './schema.ts';
+import { type ChatSettings } from '../model/records.ts';
+import { emptyStore, type StoreData, StoreSchema } from './schema.ts';
 
 export interface ImportOutcome {
   documentId: string;

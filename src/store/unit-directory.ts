@@ -2,7 +2,7 @@
 // kind of unit each is. Built from the tasks at load; nothing here is stored.
 import type { Task } from '../model/task.ts';
 import { unitRoles } from '../model/task.ts';
-import { collectiveScope, type CollectiveScope, unitKey, unitKind, type UnitKind } from '../ingest/unit-names.ts';
+import { collectiveScope, type CollectiveScope, unitKey, unitKind, type UnitKind } from '../model/unit-names.ts';
 
 export interface UnitEntry {
   region: string;

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dingtalkRobot } from '../../adapters/robots/dingtalk.ts';
 import { feishuRobot } from '../../adapters/robots/feishu.ts';
 import { wecomRobot } from '../../adapters/robots/wecom.ts';
-import type { Reply } from '../../src/core/reply.ts';
+import type { Reply } from '../../src/model/reply.ts';
 import { AdapterError } from '../../src/errors.ts';
 import { FakeRobots } from './fake-robots.ts';
 

@@ -2,8 +2,8 @@
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TelegramAdapter } from '../../adapters/telegram.ts';
-import { dispatcher } from '../../src/core/dispatch.ts';
-import type { IncomingMessage } from '../../src/core/message.ts';
+import { dispatcher } from '../../src/platform/dispatch.ts';
+import type { IncomingMessage } from '../../src/platform/message.ts';
 import { createLogger } from '../../src/log.ts';
 import { StateFile } from '../../src/store/state-file.ts';
 import { startTestBot, type TestBot } from '../core/conversation.ts';

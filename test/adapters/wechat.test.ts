@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PuppetMock, mock } from 'wechaty-puppet-mock';
 import { WechatAdapter } from '../../adapters/wechat.ts';
-import { dispatcher } from '../../src/core/dispatch.ts';
+import { dispatcher } from '../../src/platform/dispatch.ts';
 import { createLogger } from '../../src/log.ts';
 import { startTestBot, type TestBot } from '../core/conversation.ts';
 import { tempDir, until } from '../helpers.ts';

@@ -1,6 +1,6 @@
 // Adversarial input never crashes the core: every message gets a reply. (Speed is the benchmark's job.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderPlain } from '../../src/core/reply.ts';
+import { renderPlain } from '../../src/platform/reply.ts';
 import { fuzzMessages } from './fuzz.ts';
 import { startTestBot, type TestBot } from './conversation.ts';
 

@@ -3,10 +3,11 @@
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { Bot } from '../../src/core/bot.ts';
-import type { IncomingMessage } from '../../src/core/message.ts';
-import { renderPlain, type Reply } from '../../src/core/reply.ts';
+import type { IncomingMessage } from '../../src/platform/message.ts';
+import { renderPlain } from '../../src/platform/reply.ts';
+import { type Reply } from '../../src/model/reply.ts';
 import { MemorySessions } from '../../src/core/sessions.ts';
-import { openStore } from '../../src/store/bootstrap.ts';
+import { openStore } from '../../src/app/bootstrap.ts';
 import type { TaskStore } from '../../src/store/task-store.ts';
 import { shanghaiInstant } from '../../src/time.ts';
 import { NOW, SEEDS_DIR, tempDir } from '../helpers.ts';

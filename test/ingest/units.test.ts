@@ -1,7 +1,7 @@
 // Unit cells: splitting, collectives, noise, level prefixes, aliases and OCR repair.
 import { describe, expect, it } from 'vitest';
 import { splitUnitCell } from '../../src/ingest/unit-cells.ts';
-import { collectiveScope, repairOcrNames, unitKey, unitKind, withLevelPrefix } from '../../src/ingest/unit-names.ts';
+import { collectiveScope, repairOcrNames, unitKey, unitKind, withLevelPrefix } from '../../src/model/unit-names.ts';
 
 describe('splitUnitCell', () => {
   it.each([

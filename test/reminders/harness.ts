@@ -1,11 +1,12 @@
 // A reminder desk on a fake clock: a real store file, a recording channel, and helpers to move time.
 import { join } from 'node:path';
-import type { Notifier, Target } from '../../src/core/adapter.ts';
-import { renderPlain, type Reply } from '../../src/core/reply.ts';
+import type { Notifier, Target } from '../../src/platform/adapter.ts';
+import { renderPlain } from '../../src/platform/reply.ts';
+import { type Reply } from '../../src/model/reply.ts';
 import { createLogger } from '../../src/log.ts';
 import { Scheduler, type ReminderStore } from '../../src/reminders/scheduler.ts';
-import { openStore } from '../../src/store/bootstrap.ts';
-import type { Subscription } from '../../src/store/schema.ts';
+import { openStore } from '../../src/app/bootstrap.ts';
+import type { Subscription } from '../../src/model/records.ts';
 import { TaskStore } from '../../src/store/task-store.ts';
 import { shanghaiInstant } from '../../src/time.ts';
 import { NOW, SEEDS_DIR } from '../helpers.ts';

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/errors.ts';
-import { openStore } from '../../src/store/bootstrap.ts';
+import { openStore } from '../../src/app/bootstrap.ts';
 import { ValidatedJsonFile } from '../../src/store/json-file.ts';
 import { StoreSchema } from '../../src/store/schema.ts';
 import { TaskStore } from '../../src/store/task-store.ts';

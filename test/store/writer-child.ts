@@ -1,7 +1,7 @@
 // A process that owns a store and writes to it in a loop, printing "done N" after each write that
 // resolved. The crash test kills it at random moments.
 import { TaskStore } from '../../src/store/task-store.ts';
-import type { ParsedDocument } from '../../src/ingest/import-document.ts';
+import type { ParsedDocument } from '../../src/model/task.ts';
 
 const path = process.argv[2] as string;
 const store = await TaskStore.open(path);

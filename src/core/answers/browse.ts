@@ -2,8 +2,9 @@
 import type { Task } from '../../model/task.ts';
 import { unitRoles } from '../../model/task.ts';
 import { firstPage, nextPage } from '../listing.ts';
-import type { Block } from '../reply.ts';
-import { chatText, deadlineLabel } from '../texts.ts';
+import type { Block } from '../../model/reply.ts';
+import { chatText } from '../../texts/chat.ts';
+import { deadlineLabel } from '../../texts/format.ts';
 import { type Answer, type AnswerContext, say, tasksById } from './context.ts';
 import { collectUnitTasks } from './unit-tasks.ts';
 

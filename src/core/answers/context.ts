@@ -1,9 +1,10 @@
 // What every answer handler gets: the knowledge, today, and the chat's remembered list.
 import type { Task } from '../../model/task.ts';
-import type { LedgerEvent, StoreData } from '../../store/schema.ts';
+import type { LedgerEvent } from '../../model/records.ts';
+import type { StoreData } from '../../store/schema.ts';
 import type { Action, Person } from '../roles.ts';
 import type { Knowledge } from '../knowledge.ts';
-import type { Reply } from '../reply.ts';
+import type { Reply } from '../../model/reply.ts';
 import type { Session } from '../sessions.ts';
 
 export interface AnswerContext {

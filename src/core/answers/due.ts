@@ -4,9 +4,9 @@ import type { Task } from '../../model/task.ts';
 import { isDone } from '../../ledger/status.ts';
 import type { UnitEntry } from '../../store/unit-directory.ts';
 import { firstPage } from '../listing.ts';
-import type { Block } from '../reply.ts';
+import type { Block } from '../../model/reply.ts';
 import type { DueRange } from '../time-range.ts';
-import { chatText } from '../texts.ts';
+import { chatText } from '../../texts/chat.ts';
 import { type Answer, type AnswerContext, byDue, say, scopeLabel } from './context.ts';
 import { collectUnitTasks } from './unit-tasks.ts';
 

@@ -3,10 +3,12 @@
 import type { Task } from '../../model/task.ts';
 import { doneAt, isDone, STATUS_LABEL, type Status, statusOf } from '../../ledger/status.ts';
 import { ledgerRows, ledgerXlsx } from '../../ledger/export.ts';
-import type { LedgerEvent } from '../../store/schema.ts';
+import type { LedgerEvent } from '../../model/records.ts';
 import type { UnitEntry } from '../../store/unit-directory.ts';
 import { firstPage } from '../listing.ts';
-import { chatText, deskText } from '../texts.ts';
+import { chatText } from '../../texts/chat.ts';
+import { ledgerText } from '../../texts/ledger.ts';
+import { deniedText } from '../../texts/chat.ts';
 import { type Answer, type AnswerContext, say } from './context.ts';
 import { collectUnitTasks } from './unit-tasks.ts';
 
@@ -22,11 +24,11 @@ function resolveTask(ctx: AnswerContext, ref: string): Task | undefined {
 
 export function answerMark(ctx: AnswerContext, action: LedgerAction, ref: string, note: string): Answer {
   const task = resolveTask(ctx, ref);
-  if (!task) return say('ledger', deskText.noSuchTarget(ref));
-  if (!ctx.may('progress', task)) return say('denied', deskText.denied.progress);
+  if (!task) return say('ledger', ledgerText.noSuchTarget(ref));
+  if (!ctx.may('progress', task)) return say('denied', deniedText.progress);
   const events = ctx.ledger.get(task.id) ?? [];
-  if (action === 'done' && isDone(events)) return say('ledger', deskText.alreadyDone);
-  if (action === 'undone' && !isDone(events)) return say('ledger', deskText.notDone);
+  if (action === 'done' && isDone(events)) return say('ledger', ledgerText.alreadyDone);
+  if (action === 'undone' && !isDone(events)) return say('ledger', ledgerText.notDone);
   const event: LedgerEvent = {
     taskId: task.id,
     action,
@@ -37,7 +39,7 @@ export function answerMark(ctx: AnswerContext, action: LedgerAction, ref: string
   };
   const status = STATUS_LABEL[statusOf(task, [...events, event], ctx.today)];
   return {
-    ...say('ledger', deskText.recorded(deskText.actionName[action], ref, status)),
+    ...say('ledger', ledgerText.recorded(ledgerText.action[action], ref, status)),
     write: (draft) => {
       draft.ledger.push(event);
     },
@@ -59,12 +61,12 @@ export function answerCompletion(ctx: AnswerContext, regions: readonly string[],
     if (status !== 'done') open.push(task);
   }
   const head = [
-    deskText.completion(label, counts.done, tasks.length),
-    (Object.keys(counts) as Status[]).map((s) => deskText.statusLine(STATUS_LABEL[s], counts[s])).join('，'),
+    ledgerText.completion(label, counts.done, tasks.length),
+    (Object.keys(counts) as Status[]).map((s) => ledgerText.statusLine(STATUS_LABEL[s], counts[s])).join('，'),
   ];
   if (!units.length) return say('ledger', head.join('\n'));
   return firstPage(
-    { intent: 'ledger', head: [...head.map((text) => ({ type: 'paragraph' as const, text })), { type: 'heading', text: deskText.openHeading(open.length) }], title: head[0] ?? '', tasks: open },
+    { intent: 'ledger', head: [...head.map((text) => ({ type: 'paragraph' as const, text })), { type: 'heading', text: ledgerText.openHeading(open.length) }], title: head[0] ?? '', tasks: open },
     ctx.now,
   );
 }
@@ -76,16 +78,16 @@ export function answerDoneThisMonth(ctx: AnswerContext, regions: readonly string
     const at = doneAt(ctx.ledger.get(t.id));
     return at !== null && at.slice(0, 7) === month;
   });
-  const title = deskText.doneThisMonth(chatText.thisMonth(label, month), done.length);
-  if (!done.length) return say('ledger', deskText.noneDone(chatText.thisMonth(label)));
+  const title = ledgerText.doneThisMonth(chatText.thisMonth(label, month), done.length);
+  if (!done.length) return say('ledger', ledgerText.noneDone(chatText.thisMonth(label)));
   return firstPage({ intent: 'ledger', head: [{ type: 'heading', text: title }], title, tasks: done }, ctx.now);
 }
 
 export async function answerExport(ctx: AnswerContext, regions: readonly string[]): Promise<Answer> {
   const region = regions.length === 1 ? regions[0] : ctx.region;
-  if (!region) return say('ledger', deskText.exportNeedsRegion);
+  if (!region) return say('ledger', ledgerText.exportNeedsRegion);
   const tasks = ctx.knowledge.index.byRegion.get(region) ?? [];
-  const name = deskText.exportName(region, ctx.today);
+  const name = ledgerText.exportName(region, ctx.today);
   const data = await ledgerXlsx(region, ledgerRows(tasks, ctx.ledger, ctx.today));
-  return { reply: { intent: 'ledger', blocks: [{ type: 'paragraph', text: deskText.exported(region, tasks.length, name) }], tasks: [], related: [], file: { name, data } } };
+  return { reply: { intent: 'ledger', blocks: [{ type: 'paragraph', text: ledgerText.exported(region, tasks.length, name) }], tasks: [], related: [], file: { name, data } } };
 }

@@ -1,10 +1,10 @@
 // Residents' questions ("低保信息在哪公开？找哪个部门？"): the best matching tasks, the units responsible,
 // and the source. When nothing fits, say so and point to 12345 and the unit most likely — never invent.
 import type { Task } from '../../model/task.ts';
-import { unitKind } from '../../ingest/unit-names.ts';
+import { unitKind } from '../../model/unit-names.ts';
 import type { UnitEntry } from '../../store/unit-directory.ts';
 import { firstPage, itemBlock } from '../listing.ts';
-import { chatText } from '../texts.ts';
+import { chatText } from '../../texts/chat.ts';
 import { type Answer, type AnswerContext, say } from './context.ts';
 
 const SHOWN = 3;

@@ -1,6 +1,6 @@
 // "各单位任务数", "民政局有几项任务", "今年一共多少任务".
 import type { UnitEntry } from '../../store/unit-directory.ts';
-import { chatText } from '../texts.ts';
+import { chatText } from '../../texts/chat.ts';
 import { type Answer, type AnswerContext, planYear, say, scopeLabel } from './context.ts';
 import { collectUnitTasks } from './unit-tasks.ts';
 

@@ -3,8 +3,8 @@
 import type { Task, UnitRole } from '../../model/task.ts';
 import type { UnitEntry } from '../../store/unit-directory.ts';
 import { firstPage } from '../listing.ts';
-import type { Block } from '../reply.ts';
-import { chatText } from '../texts.ts';
+import type { Block } from '../../model/reply.ts';
+import { chatText } from '../../texts/chat.ts';
 import { type Answer, type AnswerContext, say } from './context.ts';
 
 export interface UnitTasks {

@@ -1,61 +1,4 @@
-// Every sentence the bot and the CLI say to people, in one place.
-import type { Task, TaskDocument } from '../model/task.ts';
-
-const KIND_LABEL: Record<Task['deadline']['kind'], string> = {
-  dated: '',
-  'year-round': '全年',
-  recurring: '定期',
-  ongoing: '长期',
-  none: '未写明',
-};
-
-/** "2022-06-30" / "全年" / "2022-10-31（长期坚持）". */
-export function deadlineLabel(task: Task): string {
-  const d = task.deadline;
-  if (d.kind === 'dated' && d.due) return d.ongoing ? `${d.due}（之后长期坚持）` : d.due;
-  if (d.kind === 'none') return d.due ? `未写明（按 ${d.due}）` : '未写明';
-  return d.raw && d.raw.length <= 12 ? d.raw : KIND_LABEL[d.kind];
-}
-
-export function unitsLabel(task: Task): string {
-  const parts: string[] = [];
-  if (task.lead.length) parts.push(`牵头：${task.lead.join('、')}`);
-  if (task.responsible.length) parts.push(`责任：${task.responsible.join('、')}`);
-  if (task.cooperating.length) parts.push(`配合：${task.cooperating.join('、')}`);
-  return parts.join('；') || '未写明责任单位';
-}
-
-export function clip(text: string, max: number): string {
-  const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
-}
-
-export const cliText = {
-  importSummary: (doc: TaskDocument, tasks: number, units: number, replaced: boolean): string =>
-    `${replaced ? '已替换' : '已导入'}：${doc.region} ${doc.year}年《${doc.title}》${doc.docNumber ? `（${doc.docNumber}）` : ''}，${tasks} 项任务，${units} 个单位`,
-  parseSummary: (doc: Pick<TaskDocument, 'region' | 'year' | 'title'>, tasks: number): string =>
-    `${doc.region} ${doc.year}年《${doc.title}》：${tasks} 项任务（仅解析，未写入）`,
-  warningsHeader: (n: number): string => `  ${n} 条提示：`,
-  warning: (w: string): string => `  - ${w}`,
-  docLine: (doc: TaskDocument, tasks: number): string =>
-    `${doc.id}  ${doc.region}  ${doc.year}年  ${doc.docNumber ?? '（无文号）'}  ${tasks} 项  《${doc.title}》`,
-  noDocs: '数据中还没有任何文件。用 import 导入任务分解表。',
-  taskLine: (task: Task): string =>
-    `${task.id}  [${deadlineLabel(task)}]  ${clip(task.requirement, 40)}\n    ${unitsLabel(task)}`,
-  noTasks: '没有符合条件的任务。',
-  unknownUnit: (name: string): string => `没有找到单位“${name}”。`,
-  relatedHeader: (n: number): string => `另有 ${n} 项通过“各部门/各单位”等集体表述涉及该单位：`,
-  storeReady: (path: string, docs: number, tasks: number): string => `数据文件 ${path}：${docs} 个文件，${tasks} 项任务。`,
-  seeded: (n: number): string => `首次启动：已从 data/seeds 导入 ${n} 个文件。`,
-  noSubscriptions: '还没有任何订阅。用 subscribe 订阅，或加 --region 预览默认订阅。',
-  previewHeader: (chat: string, region: string, day: string, n: number, quiet: boolean): string =>
-    `${chat}（${region}）${day}：${n} 项提醒${quiet ? '（周末且当天无到期，不推送）' : ''}`,
-  exported: (file: string, n: number): string => `已导出 ${n} 项任务：${file}`,
-  subscribed: (chat: string, region: string, units: number, time: string): string =>
-    `已为 ${chat} 订阅 ${region}${units ? ` 的 ${units} 个单位` : '（全部单位）'}的到期提醒，每天 ${time} 推送。`,
-  unsubscribed: (chat: string): string => `已取消 ${chat} 的订阅。`,
-  bound: (chat: string, unit: string, who: string): string => `已在 ${chat} 将 ${who} 绑定为 ${unit} 的经办人。`,
-};
+// What the bot says in chats: help, lists, details, searches, counts and regions.
 
 const ROLE_NAME = { lead: '牵头', responsible: '责任', cooperating: '配合' } as const;
 
@@ -67,11 +10,6 @@ export const commandMenu: ReadonlyArray<{ command: string; description: string }
   { command: 'more', description: '上一个列表的下一页' },
   { command: 'help', description: '使用帮助' },
 ];
-
-export const adminText = {
-  adapterFailed: (name: string, reason: string): string => `【政务公开助手】${name} 连接异常：${reason}。请尽快处理。`,
-  wechatLoggedOut: (user: string): string => `【政务公开助手】微信账号 ${user} 已退出登录，请重新扫码登录。`,
-};
 
 export const chatText = {
   greeting: (regions: number, tasks: number): string =>
@@ -163,60 +101,12 @@ export const chatText = {
   detailId: (id: string): string => `编号：${id}`,
 };
 
-export const reminderText = {
-  heading: (region: string, day: string, late: boolean): string => `【政务公开到期提醒】${region} ${day}${late ? '（补发）' : ''}`,
-  unitHeading: (unit: string, staff: readonly string[]): string => `■ ${unit}${staff.length ? `（${staff.map((s) => `@${s}`).join(' ')}）` : ''}`,
-  reason: (reason: 'due-today' | 'due-soon' | 'overdue' | 'overdue-followup', daysLeft: number): string =>
-    reason === 'due-today' ? '今天到期' : reason === 'due-soon' ? `还剩 ${daysLeft} 天` : reason === 'overdue' ? '已逾期' : `逾期催办（已逾期 ${-daysLeft} 天）`,
-  item: (label: string, due: string, requirement: string): string => `[${label}｜${due}] ${requirement}`,
-  weekly: (s: { notStarted: number; inProgress: number; done: number; overdue: number; yearRound: number }): string =>
-    `本周概况：未开始 ${s.notStarted} 项，进行中 ${s.inProgress} 项，已完成 ${s.done} 项，逾期 ${s.overdue} 项；全年性/长期任务 ${s.yearRound} 项未完成。`,
-  yearEnd: (n: number): string => `临近年底，以下 ${n} 项全年性任务尚未标记完成：`,
-  footer: '完成后请回复“完成 编号”登记；回复“逾期任务”查看全部逾期。',
-  noUnit: '未写明单位',
-};
 
-export const deskText = {
-  needRegion: '请先发送“切换到某县”设定本群地区，再订阅。',
-  subscribed: (region: string, units: string, leads: string, time: string): string =>
-    `已订阅 ${region}${units ? ` ${units}` : '（全部单位）'} 的到期提醒：每天 ${time} 推送，提前 ${leads} 天提醒；周一附本周概况。发送“取消订阅”可退订。`,
-  unsubscribed: '已取消本群的到期提醒。',
-  notSubscribed: '本群还没有订阅到期提醒。发送“订阅提醒”或“订阅 民政局”订阅。',
-  settings: (region: string, units: string, leads: string, time: string, weekly: boolean): string =>
-    `本群提醒设置：${region}${units ? ` ${units}` : '（全部单位）'}；每天 ${time}；提前 ${leads} 天；${weekly ? '周一附本周概况' : '不发周报'}；周末仅在当天有到期任务时提醒。`,
-  leadsChanged: (leads: string): string => `好的，改为提前 ${leads} 天提醒。`,
-  timeChanged: (time: string): string => `好的，每天 ${time} 推送提醒。`,
-  badTime: '时间格式不对，例如“提醒时间 08:30”。',
-  unknownUnits: (names: string): string => `没有找到单位：${names}。`,
-  bound: (unit: string, people: string): string => `已将 ${people} 绑定为 ${unit} 的经办人：${unit}的提醒会 @ 他们，他们可以登记本单位任务的进展。`,
-  bindHow: '用法：绑定 民政局 @经办人（在群里 @ 要绑定的成员）。',
-  denied: {
+/** Why a person may not do what they asked (deny by default). */
+export const deniedText = {
     subscribe: '只有管理员可以设置本群的提醒订阅。',
     bind: '只有管理员可以绑定单位经办人。',
     region: '只有管理员可以设置本群的默认地区。',
     import: '只有管理员可以导入文件。',
     progress: '只有管理员或该任务责任单位的经办人可以登记进展。',
-  } as const,
-  noSuchTarget: (ref: string): string => `没有找到任务“${ref}”：请用上一个列表中的序号，或任务编号。`,
-  recorded: (action: string, n: string, status: string): string => `已登记：第${n}条 ${action}，当前状态：${status}。`,
-  alreadyDone: '这项任务已经标记完成。',
-  notDone: '这项任务还没有标记完成，无需撤销。',
-  actionName: { sign: '签收', progress: '进展', done: '完成', undone: '撤销完成' } as const,
-  exportName: (region: string, day: string): string => `${region}政务公开台账-${day}.xlsx`,
-  completion: (scope: string, done: number, total: number): string =>
-    `${scope}完成情况：已完成 ${done}/${total} 项（完成率 ${total ? Math.round((done / total) * 100) : 0}%）。`,
-  statusLine: (label: string, n: number): string => `${label} ${n} 项`,
-  openHeading: (n: number): string => `未完成的 ${n} 项：`,
-  doneThisMonth: (label: string, n: number): string => `${label}标记完成的任务共 ${n} 项：`,
-  noneDone: (label: string): string => `${label}还没有标记完成的任务。`,
-  exported: (region: string, n: number, name: string): string => `已导出 ${region} 台账（${n} 项任务）：${name}`,
-  exportNeedsRegion: '请先发送“切换到某县”，再导出该县台账。',
-};
-
-/** Ledger statuses and the export's columns, as people read them. */
-export const ledgerText = {
-  status: { 'not-started': '未开始', 'in-progress': '进行中', done: '已完成', overdue: '逾期' } as const,
-  action: { sign: '签收', progress: '进展', done: '完成', undone: '撤销完成' } as const,
-  columns: ['编号', '章节', '任务要求', '牵头单位', '责任单位', '配合单位', '完成时限', '截止日期', '状态', '最新进展', '登记人', '登记时间'] as const,
-  sheet: (region: string): string => `${region}台账`,
-};
+  } as const;

@@ -1,9 +1,10 @@
 // The reminder desk from the chat: 订阅提醒, 订阅 民政局, 取消订阅, 提醒设置, 提前3天提醒, 提醒时间 08:30,
 // and 绑定 民政局 @经办人. Admin-only; a refused action changes nothing and says why.
 import type { UnitEntry } from '../../store/unit-directory.ts';
-import type { Subscription } from '../../store/schema.ts';
+import type { Subscription } from '../../model/records.ts';
 import { DEFAULT_DIGEST_TIME, DEFAULT_LEAD_DAYS } from '../../reminders/select.ts';
-import { deskText } from '../texts.ts';
+import { subscriptionText } from '../../texts/reminders.ts';
+import { deniedText } from '../../texts/chat.ts';
 import { type Answer, type AnswerContext, say } from './context.ts';
 
 const leadsLabel = (leads: readonly number[]): string => leads.filter((l) => l > 0).join('、') || '0';
@@ -23,10 +24,10 @@ function replaceSubscription(next: Subscription): Answer['write'] {
 }
 
 export function answerSubscribe(ctx: AnswerContext, regions: readonly string[], units: readonly UnitEntry[], unknown: readonly string[]): Answer {
-  if (!ctx.may('subscribe')) return say('denied', deskText.denied.subscribe);
-  if (unknown.length) return say('subscribe', deskText.unknownUnits(unknown.join('、')));
+  if (!ctx.may('subscribe')) return say('denied', deniedText.subscribe);
+  if (unknown.length) return say('subscribe', subscriptionText.unknownUnits(unknown.join('、')));
   const region = units[0]?.region ?? (regions.length === 1 ? regions[0] : null) ?? ctx.region;
-  if (!region) return say('subscribe', deskText.needRegion);
+  if (!region) return say('subscribe', subscriptionText.needRegion);
   const before = current(ctx);
   const sub: Subscription = {
     chat: ctx.person.chat,
@@ -38,14 +39,14 @@ export function answerSubscribe(ctx: AnswerContext, regions: readonly string[], 
     by: { platform: ctx.person.platform, userId: ctx.person.userId },
     at: ctx.now.toISOString(),
   };
-  return { ...say('subscribe', deskText.subscribed(region, unitNames(ctx, sub), leadsLabel(sub.leadDays), sub.digestTime)), write: replaceSubscription(sub) };
+  return { ...say('subscribe', subscriptionText.subscribed(region, unitNames(ctx, sub), leadsLabel(sub.leadDays), sub.digestTime)), write: replaceSubscription(sub) };
 }
 
 export function answerUnsubscribe(ctx: AnswerContext): Answer {
-  if (!ctx.may('subscribe')) return say('denied', deskText.denied.subscribe);
-  if (!current(ctx)) return say('subscribe', deskText.notSubscribed);
+  if (!ctx.may('subscribe')) return say('denied', deniedText.subscribe);
+  if (!current(ctx)) return say('subscribe', subscriptionText.notSubscribed);
   return {
-    ...say('subscribe', deskText.unsubscribed),
+    ...say('subscribe', subscriptionText.unsubscribed),
     write: (draft) => {
       draft.subscriptions = draft.subscriptions.filter((s) => s.chat !== ctx.person.chat);
     },
@@ -54,35 +55,35 @@ export function answerUnsubscribe(ctx: AnswerContext): Answer {
 
 export function answerSettings(ctx: AnswerContext): Answer {
   const sub = current(ctx);
-  if (!sub) return say('subscribe', deskText.notSubscribed);
-  return say('subscribe', deskText.settings(sub.region, unitNames(ctx, sub), leadsLabel(sub.leadDays), sub.digestTime, sub.weekly));
+  if (!sub) return say('subscribe', subscriptionText.notSubscribed);
+  return say('subscribe', subscriptionText.settings(sub.region, unitNames(ctx, sub), leadsLabel(sub.leadDays), sub.digestTime, sub.weekly));
 }
 
 export function answerLeadDays(ctx: AnswerContext, days: number): Answer {
-  if (!ctx.may('subscribe')) return say('denied', deskText.denied.subscribe);
+  if (!ctx.may('subscribe')) return say('denied', deniedText.subscribe);
   const sub = current(ctx);
-  if (!sub) return say('subscribe', deskText.notSubscribed);
+  if (!sub) return say('subscribe', subscriptionText.notSubscribed);
   const leadDays = [...new Set([days, 1, 0])].sort((a, b) => b - a);
-  return { ...say('subscribe', deskText.leadsChanged(leadsLabel(leadDays))), write: replaceSubscription({ ...sub, leadDays }) };
+  return { ...say('subscribe', subscriptionText.leadsChanged(leadsLabel(leadDays))), write: replaceSubscription({ ...sub, leadDays }) };
 }
 
 export function answerDigestTime(ctx: AnswerContext, hour: number, minute: number): Answer {
-  if (!ctx.may('subscribe')) return say('denied', deskText.denied.subscribe);
-  if (hour > 23 || minute > 59) return say('subscribe', deskText.badTime);
+  if (!ctx.may('subscribe')) return say('denied', deniedText.subscribe);
+  if (hour > 23 || minute > 59) return say('subscribe', subscriptionText.badTime);
   const sub = current(ctx);
-  if (!sub) return say('subscribe', deskText.notSubscribed);
+  if (!sub) return say('subscribe', subscriptionText.notSubscribed);
   const digestTime = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
-  return { ...say('subscribe', deskText.timeChanged(digestTime)), write: replaceSubscription({ ...sub, digestTime }) };
+  return { ...say('subscribe', subscriptionText.timeChanged(digestTime)), write: replaceSubscription({ ...sub, digestTime }) };
 }
 
 export function answerBind(ctx: AnswerContext, units: readonly UnitEntry[]): Answer {
-  if (!ctx.may('bind')) return say('denied', deskText.denied.bind);
+  if (!ctx.may('bind')) return say('denied', deniedText.bind);
   const unit = units.find((u) => u.region === ctx.region) ?? units[0];
-  if (!unit || !ctx.mentions.length) return say('bind', deskText.bindHow);
+  if (!unit || !ctx.mentions.length) return say('bind', subscriptionText.bindHow);
   const by = { platform: ctx.person.platform, userId: ctx.person.userId };
   const people = ctx.mentions.map((m) => ({ platform: ctx.person.platform, userId: m.userId, name: m.name }));
   return {
-    ...say('bind', deskText.bound(unit.name, people.map((p) => p.name ?? p.userId).join('、'))),
+    ...say('bind', subscriptionText.bound(unit.name, people.map((p) => p.name ?? p.userId).join('、'))),
     write: (draft) => {
       const ids = new Set(people.map((p) => p.userId));
       draft.bindings = [

@@ -1,8 +1,7 @@
 // From an adapter's incoming message to the reply sent back: which messages are for the bot, once
 // each, and only fresh ones. Platform-free; every adapter's messages go through here.
 import type { Logger } from '../log.ts';
-import type { ChatAdapter, MessageHandler } from './adapter.ts';
-import type { Bot } from './bot.ts';
+import type { ChatAdapter, MessageHandler, Responder } from './adapter.ts';
 import type { IncomingMessage } from './message.ts';
 
 /** A group message starting with one of these is for the bot even without an @-mention. */
@@ -29,7 +28,7 @@ export class SeenMessages {
 }
 
 export interface DispatchOptions {
-  bot: Pick<Bot, 'handle'>;
+  bot: Responder;
   logger: Logger;
   /** The clock, to tell stale messages (delivered late after a restart). */
   now: () => Date;

@@ -1,41 +1,6 @@
-// The reply model: structured blocks that every platform renders its own way, and the plain
-// rendering shared by the console, the CLI and WeChat. Splitting keeps items whole.
-import type { Task } from '../model/task.ts';
-
-export type Intent =
-  | 'help'
-  | 'unit-tasks'
-  | 'due'
-  | 'detail'
-  | 'more'
-  | 'related'
-  | 'search'
-  | 'stats'
-  | 'region'
-  | 'subscribe'
-  | 'bind'
-  | 'ledger'
-  | 'denied'
-  | 'fallback'
-  | 'error';
-
-export type Block =
-  | { type: 'heading'; text: string }
-  | { type: 'paragraph'; text: string }
-  /** A numbered task: the first line, then detail lines. */
-  | { type: 'item'; n: number; lines: string[] }
-  | { type: 'hint'; text: string };
-
-export interface Reply {
-  intent: Intent;
-  /** A file to send along, where the platform allows (the exported ledger). */
-  file?: { name: string; data: Uint8Array };
-  blocks: Block[];
-  /** Every task the answer lists, in order (not only the page shown). */
-  tasks: Task[];
-  /** Tasks that bind a unit through a collective (县政府各部门…), listed apart. */
-  related: Task[];
-}
+// Rendering the reply model as plain text (shared by the console, the CLI and WeChat), and splitting
+// it into messages under a platform's size limit. Splitting keeps items whole.
+import type { Block, Reply } from '../model/reply.ts';
 
 export function renderBlock(block: Block): string {
   switch (block.type) {

@@ -1,22 +1,23 @@
 // The command-line interface: import, parse, docs, tasks. With --json, stdout holds only JSON.
 import { parseArgs } from 'node:util';
-import { loadConfig } from './config.ts';
-import { cliText } from './core/texts.ts';
-import { StoreError, UsageError, ZwgkError } from './errors.ts';
-import type { Task } from './model/task.ts';
-import { unitNames } from './model/task.ts';
-import { openStore, parseFiles } from './store/bootstrap.ts';
-import type { TaskStore } from './store/task-store.ts';
-import { Bot } from './core/bot.ts';
-import { renderPlain } from './core/reply.ts';
-import { FileSessions } from './core/sessions.ts';
-import { shanghaiDate, shanghaiInstant } from './time.ts';
+import { loadConfig } from '../config.ts';
+import { cliText } from '../texts/cli.ts';
+import { StoreError, UsageError, ZwgkError } from '../errors.ts';
+import type { Task } from '../model/task.ts';
+import { unitNames } from '../model/task.ts';
+import { openStore } from '../app/bootstrap.ts';
+import { parseFiles } from '../ingest/parse-files.ts';
+import type { TaskStore } from '../store/task-store.ts';
+import { Bot } from '../core/bot.ts';
+import { renderPlain } from '../platform/reply.ts';
+import { FileSessions } from '../core/sessions.ts';
+import { shanghaiDate, shanghaiInstant } from '../time.ts';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { ledgerCsv, ledgerRows, ledgerXlsx } from './ledger/export.ts';
-import { eventsByTask } from './ledger/status.ts';
-import { DEFAULT_DIGEST_TIME, DEFAULT_LEAD_DAYS, quietDay, remindersFor } from './reminders/select.ts';
-import type { Subscription } from './store/schema.ts';
+import { ledgerCsv, ledgerRows, ledgerXlsx } from '../ledger/export.ts';
+import { eventsByTask } from '../ledger/status.ts';
+import { DEFAULT_DIGEST_TIME, DEFAULT_LEAD_DAYS, quietDay, remindersFor } from '../reminders/select.ts';
+import type { Subscription } from '../model/records.ts';
 
 const USAGE = `用法: npm run -s cli -- <命令> [选项]
   import <文件…> [--region 地区] [--year 年度]   导入任务分解表（.txt/.md/.docx/.xlsx）

@@ -1,6 +1,7 @@
 // Rendering replies for platforms: plain text in pieces that fit a platform's size limit, split
 // between blocks (items stay whole), and made inert where the platform would read markup.
-import { renderBlock, splitRendered, type Reply } from './reply.ts';
+import { renderBlock, splitRendered } from './reply.ts';
+import { type Reply } from '../model/reply.ts';
 
 export interface Limit {
   max: number;

@@ -1,8 +1,8 @@
 // Starts adapters one by one: an adapter that fails to start is logged and reported to the admins,
 // and the others run on. Stops them all together.
 import type { Logger } from '../log.ts';
-import type { ChatAdapter, MessageHandler } from './adapter.ts';
-import { adminText } from './texts.ts';
+import type { ChatAdapter, MessageHandler } from '../platform/adapter.ts';
+import { adminText } from '../texts/ops.ts';
 
 export interface Supervised {
   running: ChatAdapter[];

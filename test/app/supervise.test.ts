@@ -1,7 +1,7 @@
 // One failing adapter does not take the others down; the admins hear of it.
 import { describe, expect, it } from 'vitest';
-import type { ChatAdapter } from '../../src/core/adapter.ts';
-import { startAll } from '../../src/core/supervise.ts';
+import type { ChatAdapter } from '../../src/platform/adapter.ts';
+import { startAll } from '../../src/app/supervise.ts';
 import { createLogger } from '../../src/log.ts';
 
 function fakeAdapter(name: string, fails: boolean): ChatAdapter & { started: boolean; stopped: boolean } {

@@ -1,7 +1,7 @@
 // The one contract every platform adapter implements. Adapters translate a platform to and from the
 // core's types; they decide nothing.
 import type { IncomingMessage } from './message.ts';
-import type { Reply } from './reply.ts';
+import type { Reply } from '../model/reply.ts';
 
 /** Where a reply or a push goes: a chat on the adapter's platform, and members to @-mention. */
 export interface Target {
@@ -24,4 +24,9 @@ export interface Notifier {
 export interface ChatAdapter extends Notifier {
   start(onMessage: MessageHandler): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** What answers a message: the bot, seen from the platform layer. */
+export interface Responder {
+  handle(message: IncomingMessage): Promise<Reply>;
 }

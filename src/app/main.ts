@@ -2,26 +2,27 @@
 // to the bot. The only module that knows which adapters exist. One failing adapter does not take
 // the others down; SIGINT/SIGTERM stop every adapter and flush the store.
 import { existsSync } from 'node:fs';
-import { ConsoleAdapter } from '../adapters/console.ts';
-import { dingtalkRobot } from '../adapters/robots/dingtalk.ts';
-import { feishuRobot } from '../adapters/robots/feishu.ts';
-import { wecomRobot } from '../adapters/robots/wecom.ts';
-import { TelegramAdapter } from '../adapters/telegram.ts';
-import { WechatAdapter } from '../adapters/wechat.ts';
-import { type Config, loadConfig, type RobotConfig, secretsOf } from './config.ts';
-import type { ChatAdapter, Notifier } from './core/adapter.ts';
-import { Bot } from './core/bot.ts';
-import { dispatcher } from './core/dispatch.ts';
-import type { Reply } from './core/reply.ts';
-import { FileSessions } from './core/sessions.ts';
-import { chatText, cliText } from './core/texts.ts';
-import { startAll, type Supervised } from './core/supervise.ts';
-import { ZwgkError } from './errors.ts';
-import { createLogger, type Logger, registerSecret } from './log.ts';
-import { unitNames } from './model/task.ts';
-import { openStore } from './store/bootstrap.ts';
-import { StateFile } from './store/state-file.ts';
-import { Scheduler } from './reminders/scheduler.ts';
+import { ConsoleAdapter } from '../../adapters/console.ts';
+import { dingtalkRobot } from '../../adapters/robots/dingtalk.ts';
+import { feishuRobot } from '../../adapters/robots/feishu.ts';
+import { wecomRobot } from '../../adapters/robots/wecom.ts';
+import { TelegramAdapter } from '../../adapters/telegram.ts';
+import { WechatAdapter } from '../../adapters/wechat.ts';
+import { type Config, loadConfig, type RobotConfig, secretsOf } from '../config.ts';
+import type { ChatAdapter, Notifier } from '../platform/adapter.ts';
+import { Bot } from '../core/bot.ts';
+import { dispatcher } from '../platform/dispatch.ts';
+import type { Reply } from '../model/reply.ts';
+import { FileSessions } from '../core/sessions.ts';
+import { chatText } from '../texts/chat.ts';
+import { cliText } from '../texts/cli.ts';
+import { startAll, type Supervised } from './supervise.ts';
+import { ZwgkError } from '../errors.ts';
+import { createLogger, type Logger, registerSecret } from '../log.ts';
+import { unitNames } from '../model/task.ts';
+import { openStore } from './bootstrap.ts';
+import { StateFile } from '../store/state-file.ts';
+import { Scheduler } from '../reminders/scheduler.ts';
 
 function robot(config: RobotConfig): Notifier {
   const options = { name: config.name };

@@ -4,8 +4,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli.ts';
-import { FIXTURES_DIR, NOW, SEEDS_DIR, tempDir } from './helpers.ts';
+import { runCli } from '../../src/cli/index.ts';
+import { FIXTURES_DIR, NOW, SEEDS_DIR, tempDir } from '../helpers.ts';
 
 let dir: string;
 let cleanup: () => void;

@@ -1,0 +1,22 @@
+// Reads files from disk and parses each into a document and its tasks; the first bad file stops it,
+// so a caller writes nothing when any file fails.
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { ImportError } from '../errors.ts';
+import type { ParsedDocument } from '../model/task.ts';
+import { parseDocument } from './import-document.ts';
+
+export async function parseFiles(paths: readonly string[], now: Date, options: { region?: string; year?: number } = {}): Promise<ParsedDocument[]> {
+  const parsed: ParsedDocument[] = [];
+  for (const path of paths) {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path);
+    } catch (cause) {
+      const reason = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在，请检查路径' : `无法读取：${(cause as Error).message}`;
+      throw new ImportError(basename(path), reason, { cause });
+    }
+    parsed.push(await parseDocument(path, bytes, { ...options, now }));
+  }
+  return parsed;
+}

@@ -1,0 +1,81 @@
+// The records the bot keeps besides the plan: chat settings, subscriptions, bindings, the ledger's
+// events and the reminder log. zod schemas are the single source of their types.
+import { z } from 'zod';
+
+/** A chat's settings: the region its questions default to. */
+export const ChatSettingsSchema = z.object({
+  chat: z.string(),
+  region: z.string(),
+  by: z.string(),
+  at: z.string(),
+});
+export type ChatSettings = z.infer<typeof ChatSettingsSchema>;
+
+/** Who did something: the platform user id is the identity, the name is only shown. */
+export const ActorSchema = z.object({ platform: z.string(), userId: z.string(), name: z.string().optional() });
+export type Actor = z.infer<typeof ActorSchema>;
+
+/** A chat's reminder subscription. */
+export const SubscriptionSchema = z.object({
+  chat: z.string(),
+  region: z.string(),
+  /** Unit keys; empty means every unit of the region. */
+  units: z.array(z.string()),
+  /** Days before the due date to remind (0 = the due day). */
+  leadDays: z.array(z.number().int().min(0).max(60)),
+  /** Daily digest time, HH:mm in Asia/Shanghai. */
+  digestTime: z.string().regex(/^\d{2}:\d{2}$/),
+  weekly: z.boolean(),
+  by: ActorSchema,
+  at: z.string(),
+});
+export type Subscription = z.infer<typeof SubscriptionSchema>;
+
+/** A person bound to a unit in a chat: unit staff, @-mentioned in that unit's reminders. */
+export const BindingSchema = z.object({
+  chat: z.string(),
+  region: z.string(),
+  unitKey: z.string(),
+  unitName: z.string(),
+  user: ActorSchema,
+  by: ActorSchema,
+  at: z.string(),
+});
+export type Binding = z.infer<typeof BindingSchema>;
+
+/** One change of a task's progress: the ledger (台账) is these events, never rewritten. */
+export const LedgerEventSchema = z.object({
+  taskId: z.string(),
+  action: z.enum(['sign', 'progress', 'done', 'undone']),
+  note: z.string(),
+  by: ActorSchema,
+  chat: z.string(),
+  at: z.string(),
+});
+export type LedgerEvent = z.infer<typeof LedgerEventSchema>;
+
+/** One reminder of one task in one chat for one slot (a lead time, overdue …): pending, then sent. */
+export const ReminderRecordSchema = z.object({
+  chat: z.string(),
+  taskId: z.string(),
+  slot: z.string(),
+  reason: z.enum(['due-today', 'due-soon', 'overdue', 'overdue-followup']),
+  state: z.enum(['pending', 'sent']),
+  day: z.string(),
+  attempts: z.number().int(),
+  late: z.boolean(),
+  updatedAt: z.string(),
+});
+export type ReminderRecord = z.infer<typeof ReminderRecordSchema>;
+
+/** One chat's digest of one day: what became of it. */
+export const DigestRecordSchema = z.object({
+  chat: z.string(),
+  day: z.string(),
+  state: z.enum(['sent', 'empty', 'quiet', 'missed', 'failed']),
+  late: z.boolean(),
+  attempts: z.number().int(),
+  nextAttemptAt: z.string().nullable(),
+  at: z.string(),
+});
+export type DigestRecord = z.infer<typeof DigestRecordSchema>;
