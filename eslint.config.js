@@ -1,9 +1,46 @@
-// Lint rules: typescript-eslint's recommended set, type-aware where it pays (floating promises lose errors).
+// Lint rules: typescript-eslint's recommended set, type-aware where it pays (floating promises lose errors),
+// the house's layers (an import may only look down, see README "Layout of the code"), and no people-facing
+// Chinese sentence outside src/texts/.
 import js from '@eslint/js';
+import boundaries from 'eslint-plugin-boundaries';
 import tseslint from 'typescript-eslint';
 
+/** The layers, lowest first. Each may import itself and every layer listed before it, except where noted. */
+const LAYERS = [
+  ['shared', 'src/{time,errors,log,config,redact}.ts'],
+  ['model', 'src/model/**'],
+  ['texts', 'src/texts/**'],
+  ['ingest', 'src/ingest/**'],
+  ['search', 'src/search/**'],
+  ['store', 'src/store/**'],
+  ['ledger', 'src/ledger/**'],
+  ['reminders', 'src/reminders/**'],
+  ['platform', 'src/platform/**'],
+  ['adapters', 'adapters/**'],
+  ['core', 'src/core/**'],
+  ['web', 'src/web/**'],
+  ['app', 'src/app/**'],
+  ['cli', 'src/cli/**'],
+];
+/** Imports a layer may not make although the layer is below it: the store never parses documents; adapters translate and never decide. */
+const EXCEPT = { store: ['ingest'], core: ['adapters'], web: ['adapters'], adapters: ['ingest', 'search', 'ledger', 'reminders'] };
+const below = (i) => LAYERS.slice(0, i + 1).map(([t]) => t).filter((t) => !(EXCEPT[LAYERS[i][0]] ?? []).includes(t));
+
+/** Chinese characters in a string: a sentence for people, which belongs in src/texts/. */
+const HAN = '/\\p{Script=Han}/u';
+const SENTENCE_RULES = [
+  { selector: `NewExpression[callee.name=/Error$/] > Literal[value=${HAN}]`, message: 'Error messages for people live in src/texts/.' },
+  { selector: `NewExpression[callee.name=/Error$/] > TemplateLiteral > TemplateElement[value.raw=${HAN}]`, message: 'Error messages for people live in src/texts/.' },
+  { selector: `CallExpression[callee.property.name=/^(debug|info|warn|error|out|err|log)$/] > Literal[value=${HAN}]`, message: 'Log and output lines live in src/texts/.' },
+  { selector: `CallExpression[callee.property.name=/^(debug|info|warn|error|out|err|log)$/] > TemplateLiteral > TemplateElement[value.raw=${HAN}]`, message: 'Log and output lines live in src/texts/.' },
+  { selector: `CallExpression[callee.name=/^(say|reply|asReply)$/] Literal[value=${HAN}]`, message: 'Replies live in src/texts/.' },
+  { selector: `CallExpression[callee.name=/^(say|reply|asReply)$/] TemplateElement[value.raw=${HAN}]`, message: 'Replies live in src/texts/.' },
+  { selector: `Property[key.name=/^(text|message|description|title)$/] > Literal[value=${HAN}]`, message: 'Sentences for people live in src/texts/.' },
+  { selector: `Property[key.name=/^(text|message|description|title)$/] > TemplateLiteral > TemplateElement[value.raw=${HAN}]`, message: 'Sentences for people live in src/texts/.' },
+];
+
 export default tseslint.config(
-  { ignores: ['node_modules', 'coverage', 'data', 'tmp'] },
+  { ignores: ['node_modules', 'coverage', 'data', 'tmp', 'dist'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -14,5 +51,27 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-control-regex': 'off',
     },
+  },
+  {
+    files: ['src/**/*.ts', 'adapters/**/*.ts'],
+    plugins: { boundaries },
+    settings: {
+      'boundaries/elements': LAYERS.map(([type, pattern]) => ({ type, pattern, partialMatch: false })),
+      'boundaries/include': ['src/**/*.ts', 'adapters/**/*.ts'],
+    },
+    rules: {
+      'boundaries/dependencies': [
+        2,
+        {
+          default: 'disallow',
+          policies: LAYERS.map(([type], i) => ({ from: { element: { type } }, allow: { to: { element: { types: { anyOf: below(i) } } } } })),
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.ts', 'adapters/**/*.ts'],
+    ignores: ['src/texts/**'],
+    rules: { 'no-restricted-syntax': ['error', ...SENTENCE_RULES] },
   },
 );
