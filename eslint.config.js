@@ -31,6 +31,8 @@ const HAN = '/\\p{Script=Han}/u';
 const SENTENCE_RULES = [
   { selector: `NewExpression[callee.name=/Error$/] > Literal[value=${HAN}]`, message: 'Error messages for people live in src/texts/.' },
   { selector: `NewExpression[callee.name=/Error$/] > TemplateLiteral > TemplateElement[value.raw=${HAN}]`, message: 'Error messages for people live in src/texts/.' },
+  { selector: `CallExpression[callee.type='Super'] Literal[value=${HAN}]`, message: 'Error messages for people live in src/texts/.' },
+  { selector: `CallExpression[callee.type='Super'] TemplateElement[value.raw=${HAN}]`, message: 'Error messages for people live in src/texts/.' },
   { selector: `CallExpression[callee.property.name=/^(debug|info|warn|error|out|err|log)$/] > Literal[value=${HAN}]`, message: 'Log and output lines live in src/texts/.' },
   { selector: `CallExpression[callee.property.name=/^(debug|info|warn|error|out|err|log)$/] > TemplateLiteral > TemplateElement[value.raw=${HAN}]`, message: 'Log and output lines live in src/texts/.' },
   { selector: `CallExpression[callee.name=/^(say|reply|asReply)$/] Literal[value=${HAN}]`, message: 'Replies live in src/texts/.' },

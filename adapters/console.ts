@@ -6,6 +6,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { ChatAdapter, MessageHandler, Target } from '../src/platform/adapter.ts';
 import { renderPlain } from '../src/platform/reply.ts';
 import { type Reply } from '../src/model/reply.ts';
+import { adapterText } from '../src/texts/ops.ts';
 
 export interface ConsoleOptions {
   input?: Readable;
@@ -13,8 +14,8 @@ export interface ConsoleOptions {
   greeting?: string;
   /** Called when the input ends (Ctrl+D or end of a pipe). */
   onClose?: () => void;
-  /** Where files (the exported ledger) are saved. Default data/exports. */
-  exportDir?: string;
+  /** Where files (the exported ledger) are saved: the configured export folder. */
+  exportDir: string;
 }
 
 export class ConsoleAdapter implements ChatAdapter {
@@ -23,7 +24,7 @@ export class ConsoleAdapter implements ChatAdapter {
   private seq = 0;
   private queue: Promise<void> = Promise.resolve();
 
-  constructor(private readonly options: ConsoleOptions = {}) {}
+  constructor(private readonly options: ConsoleOptions) {}
 
   private get output(): Writable {
     return this.options.output ?? process.stdout;
@@ -43,7 +44,7 @@ export class ConsoleAdapter implements ChatAdapter {
           chatId: 'console',
           chatType: 'private',
           userId: 'console',
-          userName: '控制台',
+          userName: adapterText.consoleUser,
           text: line,
           mentioned: true,
           messageId: String(++this.seq),
@@ -59,8 +60,8 @@ export class ConsoleAdapter implements ChatAdapter {
 
   async send(_target: Target, reply: Reply): Promise<void> {
     if (reply.file) {
-      // A terminal cannot show a file: it is saved where the operator runs the bot.
-      const path = resolve(this.options.exportDir ?? 'data/exports', reply.file.name);
+      // A terminal cannot show a file: it is saved in the export folder and its path shown.
+      const path = resolve(this.options.exportDir, reply.file.name);
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, reply.file.data);
       this.output.write(`${path}\n`);

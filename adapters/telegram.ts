@@ -9,7 +9,8 @@ import type { IncomingMessage } from '../src/platform/message.ts';
 import { plainMessages } from '../src/platform/render.ts';
 import type { Reply } from '../src/model/reply.ts';
 import { commandMenu } from '../src/texts/chat.ts';
-import { AdapterError } from '../src/errors.ts';
+import { AdapterError, messageOf } from '../src/errors.ts';
+import { adapterText } from '../src/texts/ops.ts';
 import type { Logger } from '../src/log.ts';
 import type { StateFile } from '../src/store/state-file.ts';
 
@@ -60,7 +61,7 @@ export class TelegramAdapter implements ChatAdapter {
       const me = await this.api.getMe();
       this.me = { id: me.id, username: me.username ?? '' };
     } catch (cause) {
-      throw new AdapterError(`Telegram: 无法连接 Bot API（${(cause as Error).message}）`, { cause });
+      throw new AdapterError(adapterText.telegramUnreachable(messageOf(cause)), { cause });
     }
     await this.api.setMyCommands({ commands: [...commandMenu] }).catch((error: unknown) => this.options.logger.warn('telegram: setMyCommands failed', { error }));
     const handle = (update: Update): Promise<void> => this.handleUpdate(update, onMessage);
@@ -97,17 +98,15 @@ export class TelegramAdapter implements ChatAdapter {
     if (!m.text) return null;
     const username = this.me?.username ?? '';
     const atMe = username ? new RegExp(`@${username}\\b`, 'gi') : null;
-    const mentioned =
-      (atMe !== null && atMe.test(m.text)) ||
-      (m.reply_to_message?.from?.id !== undefined && m.reply_to_message.from.id === this.me?.id) ||
-      /^\/[a-z]+(?:\s|$)/i.test(m.text);
+    // Addressed means @-mentioned or replied to; whether a /command is for the bot is the dispatcher's call.
+    const mentioned = (atMe !== null && atMe.test(m.text)) || (m.reply_to_message?.from?.id !== undefined && m.reply_to_message.from.id === this.me?.id);
     return {
       platform: 'telegram',
       chatId: String(m.chat.id),
       chatType: m.chat.type === 'private' ? 'private' : 'group',
       userId: String(m.from?.id ?? m.chat.id),
       userName: m.from?.first_name,
-      text: atMe ? m.text.replace(atMe, ' ').trim() : m.text,
+      text: m.text,
       mentioned,
       // People the message mentions by account (text_mention), for "绑定 民政局 @经办人".
       mentions: (m.entities ?? []).flatMap((e) => (e.type === 'text_mention' && 'user' in e && e.user ? [{ userId: String(e.user.id), name: e.user.first_name }] : [])),
@@ -121,7 +120,7 @@ export class TelegramAdapter implements ChatAdapter {
       try {
         await this.api.sendDocument({ chat_id: target.chatId, document: new InputFile(reply.file.data, { filename: reply.file.name }) });
       } catch (cause) {
-        throw new AdapterError(`Telegram: 发送文件到 ${target.chatId} 失败（${(cause as Error).message}）`, { cause });
+        throw new AdapterError(adapterText.telegramFileFailed(target.chatId, messageOf(cause)), { cause });
       }
     }
     const parts = plainMessages(reply, { max: TELEGRAM_MAX_CHARS });
@@ -133,7 +132,7 @@ export class TelegramAdapter implements ChatAdapter {
           ...(i === 0 && target.replyTo ? { reply_parameters: { message_id: Number(target.replyTo), allow_sending_without_reply: true } } : {}),
         });
       } catch (cause) {
-        throw new AdapterError(`Telegram: 发送到 ${target.chatId} 失败（${(cause as Error).message}）`, { cause });
+        throw new AdapterError(adapterText.telegramSendFailed(target.chatId, messageOf(cause)), { cause });
       }
     }
   }

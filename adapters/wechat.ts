@@ -8,8 +8,8 @@ import type { ChatAdapter, MessageHandler, Target } from '../src/platform/adapte
 import type { IncomingMessage } from '../src/platform/message.ts';
 import { inert, plainMessages } from '../src/platform/render.ts';
 import type { Reply } from '../src/model/reply.ts';
-import { adminText } from '../src/texts/ops.ts';
-import { AdapterError } from '../src/errors.ts';
+import { adapterText, adminText } from '../src/texts/ops.ts';
+import { AdapterError, messageOf } from '../src/errors.ts';
 import type { Logger } from '../src/log.ts';
 
 /** WeChat shows long text poorly: replies are split into messages of at most this many characters. */
@@ -68,7 +68,7 @@ export class WechatAdapter implements ChatAdapter {
     });
     bot.on('error', (error: Error) => {
       logger.error('wechat: puppet error', { error });
-      void this.options.alert?.(adminText.adapterFailed('微信', error.message));
+      void this.options.alert?.(adminText.adapterFailed(adapterText.wechatName, error.message));
     });
     bot.on('message', (message: Message) => {
       this.translate(message)
@@ -78,7 +78,7 @@ export class WechatAdapter implements ChatAdapter {
     try {
       await bot.start();
     } catch (cause) {
-      throw new AdapterError(`微信：启动失败（${(cause as Error).message}）`, { cause });
+      throw new AdapterError(adapterText.wechatStartFailed(messageOf(cause)), { cause });
     }
   }
 
@@ -96,7 +96,8 @@ export class WechatAdapter implements ChatAdapter {
       userId: talker.id,
       userName: talker.name(),
       text,
-      mentioned: room ? await message.mentionSelf() : true,
+      // Only a real @-mention; a private chat is for the bot anyway (the dispatcher knows).
+      mentioned: room ? await message.mentionSelf() : false,
       mentions: others.map((c) => ({ userId: c.id, name: c.name() })),
       messageId: message.id,
       time: message.date(),
@@ -105,11 +106,11 @@ export class WechatAdapter implements ChatAdapter {
 
   async send(target: Target, reply: Reply): Promise<void> {
     const bot = this.bot;
-    if (!bot) throw new AdapterError('微信：尚未启动');
+    if (!bot) throw new AdapterError(adapterText.wechatNotStarted);
     await this.waitForLogin();
     const room: Room | undefined = (await bot.Room.find({ id: target.chatId })) ?? undefined;
     const contact: Contact | undefined = room ? undefined : ((await bot.Contact.find({ id: target.chatId })) ?? undefined);
-    if (!room && !contact) throw new AdapterError(`微信：找不到会话 ${target.chatId}`);
+    if (!room && !contact) throw new AdapterError(adapterText.wechatNoChat(target.chatId));
     const mentions = room && target.mentions?.length ? (await Promise.all(target.mentions.map((id) => bot.Contact.find({ id })))).filter((c: Contact | undefined): c is Contact => Boolean(c)) : [];
     if (reply.file) {
       const file = FileBox.fromBuffer(Buffer.from(reply.file.data), reply.file.name);
@@ -126,7 +127,7 @@ export class WechatAdapter implements ChatAdapter {
     const wait = this.options.loginWaitMs ?? 5 * 60_000;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new AdapterError('微信：等待登录超时，消息未发送')), wait);
+      timer = setTimeout(() => reject(new AdapterError(adapterText.wechatLoginTimeout)), wait);
     });
     try {
       await Promise.race([this.loggedIn, timeout]);

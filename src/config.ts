@@ -1,11 +1,13 @@
 // Configuration from the environment (and .env), validated once at start-up. Each wrong or missing
-// variable gets its own line saying what is wrong; no value is ever echoed (they may be secrets).
+// variable becomes one problem naming the variable (and the field, for robots) and what is wrong;
+// src/texts/config.ts says it to people. No value is ever echoed (they may be secrets).
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { ConfigError } from './errors.ts';
+import { type ConfigProblem, ConfigError } from './errors.ts';
 import type { Level } from './log.ts';
 
-const url = (name: string) => z.url({ message: `${name} 应为完整网址，例如 https://…` });
+/** zod issue messages here are problem codes, turned into sentences by src/texts/config.ts. */
+const url = () => z.url({ message: 'url' });
 const nonEmpty = z.string().trim().min(1);
 
 const RobotSchema = z.discriminatedUnion('type', [
@@ -16,46 +18,49 @@ const RobotSchema = z.discriminatedUnion('type', [
 export type RobotConfig = z.infer<typeof RobotSchema>;
 
 /** "telegram:123,wechat:wxid_abc" → ["telegram:123", "wechat:wxid_abc"]. */
-const platformIds = (name: string) =>
+const platformIds = () =>
   z
     .string()
     .optional()
     .transform((s) => (s ?? '').split(/[,，\s]+/).map((x) => x.trim()).filter(Boolean))
-    .pipe(z.array(z.string().regex(/^(?:telegram|wechat|console|cli|robot|wecom|dingtalk|feishu):\S+$/, `${name} 的每一项应为 平台:编号，例如 telegram:123456`)));
+    .pipe(z.array(z.string().regex(/^(?:telegram|wechat|console|cli|robot|wecom|dingtalk|feishu):\S+$/, 'platform-id')));
 
 const EnvSchema = z
   .object({
     ZWGK_STORE: nonEmpty.default('data/store.json'),
     ZWGK_SEEDS_DIR: nonEmpty.default('data/seeds'),
+    ZWGK_EXPORT_DIR: nonEmpty.default('data/exports'),
     ZWGK_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-    ZWGK_ADMINS: platformIds('ZWGK_ADMINS'),
-    ZWGK_ALERT_TARGETS: platformIds('ZWGK_ALERT_TARGETS'),
+    ZWGK_ADMINS: platformIds(),
+    ZWGK_ALERT_TARGETS: platformIds(),
     ZWGK_ROBOTS: z.string().optional(),
     WECHATY_PUPPET: z.string().trim().optional(),
     WECHATY_PUPPET_SERVICE_TOKEN: z.string().trim().optional(),
     WECHATY_SESSION: nonEmpty.default('data/wechat-session'),
-    TELEGRAM_BOT_TOKEN: z.string().trim().regex(/^\d+:[\w-]{20,}$/, 'TELEGRAM_BOT_TOKEN 格式不对，应形如 123456:ABC-DEF…（向 @BotFather 申请）').optional(),
-    TELEGRAM_API_ROOT: url('TELEGRAM_API_ROOT').optional(),
-    TELEGRAM_WEBHOOK_URL: url('TELEGRAM_WEBHOOK_URL').optional(),
-    TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'TELEGRAM_WEBHOOK_SECRET 应为 16–256 位字母、数字、_ 或 -').optional(),
+    TELEGRAM_BOT_TOKEN: z.string().trim().regex(/^\d+:[\w-]{20,}$/, 'telegram-token').optional(),
+    TELEGRAM_API_ROOT: url().optional(),
+    TELEGRAM_WEBHOOK_URL: url().optional(),
+    TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'webhook-secret').optional(),
     TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8443),
     TELEGRAM_WEBHOOK_HOST: nonEmpty.default('127.0.0.1'),
   })
   .superRefine((env, ctx) => {
     if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: '使用 TELEGRAM_WEBHOOK_URL 时必须设置 TELEGRAM_WEBHOOK_SECRET' });
+      ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'requires:TELEGRAM_WEBHOOK_URL' });
     }
     if ((env.TELEGRAM_WEBHOOK_URL || env.TELEGRAM_API_ROOT) && !env.TELEGRAM_BOT_TOKEN) {
-      ctx.addIssue({ code: 'custom', path: ['TELEGRAM_BOT_TOKEN'], message: '设置了 Telegram 的其他变量，但缺少 TELEGRAM_BOT_TOKEN' });
+      ctx.addIssue({ code: 'custom', path: ['TELEGRAM_BOT_TOKEN'], message: 'requires:TELEGRAM_API_ROOT' });
     }
     if (env.WECHATY_PUPPET === 'wechaty-puppet-service' && !env.WECHATY_PUPPET_SERVICE_TOKEN) {
-      ctx.addIssue({ code: 'custom', path: ['WECHATY_PUPPET_SERVICE_TOKEN'], message: 'wechaty-puppet-service 需要 WECHATY_PUPPET_SERVICE_TOKEN' });
+      ctx.addIssue({ code: 'custom', path: ['WECHATY_PUPPET_SERVICE_TOKEN'], message: 'requires:WECHATY_PUPPET' });
     }
   });
 
 export interface Config {
   storePath: string;
   seedsDir: string;
+  /** Where exported ledgers are written when they cannot be sent as a file (console, CLI). */
+  exportDir: string;
   logLevel: Level;
   admins: string[];
   alertTargets: string[];
@@ -78,38 +83,51 @@ export function secretsOf(config: Config): string[] {
   ].filter((s): s is string => Boolean(s));
 }
 
-function parseRobots(raw: string | undefined): { robots: RobotConfig[]; problems: string[] } {
+/** A zod issue as a problem: the variable, the robot's item and field, and a code (no value). */
+function problemOf(variable: string, issue: z.core.$ZodIssue, itemBase = 0): ConfigProblem {
+  const [item, field] = issue.path;
+  const inRobots = variable === 'ZWGK_ROBOTS' && typeof item === 'number';
+  const where = inRobots ? { item: item + itemBase, field: field === undefined ? undefined : String(field) } : {};
+  if (issue.code === 'invalid_union' || (issue.code === 'invalid_value' && field === 'type')) return { variable, code: 'robot-type', ...where };
+  if (issue.code === 'invalid_type' && issue.input === undefined) return { variable, code: 'missing', ...where };
+  if (issue.code === 'invalid_value') return { variable, code: 'enum', ...where };
+  if (issue.code === 'custom' && issue.message.startsWith('requires:')) return { variable, code: 'requires', requires: issue.message.slice('requires:'.length) };
+  const known = ['url', 'platform-id', 'telegram-token', 'webhook-secret'] as const;
+  const code = known.find((k) => k === issue.message);
+  return { variable, code: code ?? 'invalid', ...where };
+}
+
+function parseRobots(raw: string | undefined): { robots: RobotConfig[]; problems: ConfigProblem[] } {
   if (!raw?.trim()) return { robots: [], problems: [] };
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch {
     // The parser's message quotes the text, which holds keys: say where, not what.
-    return { robots: [], problems: ['  ZWGK_ROBOTS: 不是有效的 JSON 数组（示例见 .env.example）'] };
+    return { robots: [], problems: [{ variable: 'ZWGK_ROBOTS', code: 'json' }] };
   }
   const result = z.array(RobotSchema).safeParse(json);
   if (result.success) {
     const names = result.data.map((r) => r.name);
-    const dup = names.find((n, i) => names.indexOf(n) !== i);
-    return { robots: result.data, problems: dup ? [`  ZWGK_ROBOTS: 机器人名称“${dup}”重复`] : [] };
+    const dup = names.findIndex((n, i) => names.indexOf(n) !== i);
+    return { robots: result.data, problems: dup >= 0 ? [{ variable: 'ZWGK_ROBOTS', code: 'duplicate', item: dup + 1, field: 'name' }] : [] };
   }
-  return {
-    robots: [],
-    problems: result.error.issues.map((i) => `  ZWGK_ROBOTS[${i.path.join('.')}]: ${i.code === 'invalid_union' ? 'type 应为 wecom、dingtalk 或 feishu' : i.message}`),
-  };
+  // Items are numbered from 1 for people ("第1项").
+  return { robots: [], problems: result.error.issues.map((i) => problemOf('ZWGK_ROBOTS', i, 1)) };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const result = EnvSchema.safeParse(cleaned);
-  const problems = result.success ? [] : result.error.issues.map((i) => `  ${i.path.join('.') || '(环境)'}: ${i.message}`);
+  const problems = result.success ? [] : result.error.issues.map((i) => problemOf(String(i.path[0] ?? ''), i));
   const robots = parseRobots(typeof cleaned.ZWGK_ROBOTS === 'string' ? cleaned.ZWGK_ROBOTS : undefined);
   problems.push(...robots.problems);
-  if (!result.success || problems.length) throw new ConfigError(`配置有误：\n${problems.join('\n')}\n请对照 .env.example 修改后重新启动。`);
+  if (!result.success || problems.length) throw new ConfigError(problems);
   const e = result.data;
   return {
     storePath: resolve(e.ZWGK_STORE),
     seedsDir: resolve(e.ZWGK_SEEDS_DIR),
+    exportDir: resolve(e.ZWGK_EXPORT_DIR),
     logLevel: e.ZWGK_LOG_LEVEL,
     admins: e.ZWGK_ADMINS,
     alertTargets: e.ZWGK_ALERT_TARGETS,

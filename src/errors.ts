@@ -14,18 +14,51 @@ export class ImportError extends ZwgkError {
     readonly reason: string,
     options?: { cause?: unknown },
   ) {
-    super(`无法导入 ${file}：${reason}`, options);
+    super(`${file}: ${reason}`, options);
   }
 }
 
 /** The task store could not be read, validated, locked or written. */
 export class StoreError extends ZwgkError {}
 
-/** The configuration is missing or invalid. */
-export class ConfigError extends ZwgkError {}
+/** Another live process on this machine holds the store's lock (pid, and since when): the store may still be read. */
+export class StoreLockedError extends StoreError {
+  constructor(
+    readonly pid: number,
+    readonly since: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** One wrong or missing configuration variable: which one, where in it, and what kind of problem. */
+export interface ConfigProblem {
+  variable: string;
+  code: 'url' | 'platform-id' | 'telegram-token' | 'webhook-secret' | 'requires' | 'missing' | 'enum' | 'robot-type' | 'json' | 'duplicate' | 'unknown-target' | 'invalid';
+  /** For list variables (ZWGK_ROBOTS): the item, counted from 1, and its field. */
+  item?: number;
+  field?: string;
+  /** For 'requires': the variable that needs this one. For 'unknown-target': the target named. */
+  requires?: string;
+  target?: string;
+}
+
+/** The configuration is missing or invalid: every problem at once. People read it through texts/config.ts. */
+export class ConfigError extends ZwgkError {
+  constructor(readonly problems: ConfigProblem[]) {
+    super(`invalid configuration: ${problems.map((p) => [p.variable, p.item, p.field, p.code].filter((x) => x !== undefined).join(' ')).join('; ')}`);
+  }
+}
 
 /** A chat platform adapter failed. */
 export class AdapterError extends ZwgkError {}
 
 /** Bad command-line usage. */
 export class UsageError extends ZwgkError {}
+
+/** The message of anything thrown, for logs and error chains. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -4,7 +4,8 @@ import type { Notifier, Target } from '../../src/platform/adapter.ts';
 import { Pacer } from '../../src/platform/pace.ts';
 import { inert, plainMessages, type Limit } from '../../src/platform/render.ts';
 import type { Reply } from '../../src/model/reply.ts';
-import { AdapterError } from '../../src/errors.ts';
+import { AdapterError, messageOf } from '../../src/errors.ts';
+import { adapterText } from '../../src/texts/ops.ts';
 
 export interface RobotPlatform {
   /** Size limit of one message. */
@@ -60,17 +61,17 @@ export class RobotNotifier implements Notifier {
         body: JSON.stringify(this.platform.body(text, target, now)),
       });
     } catch (cause) {
-      throw new AdapterError(`群机器人 ${this.name}：网络错误（${(cause as Error).message}）`, { cause });
+      throw new AdapterError(adapterText.robotNetwork(this.name, messageOf(cause)), { cause });
     }
     const json: unknown = await response.json().catch(() => null);
     const error = response.ok ? this.platform.error(json) : `HTTP ${response.status}`;
-    if (error) throw new AdapterError(`群机器人 ${this.name}：发送失败（${error}）`);
+    if (error) throw new AdapterError(adapterText.robotFailed(this.name, error));
   }
 }
 
 export function errcodeError(json: unknown): string | null {
   const j = json as { errcode?: number; errmsg?: string; code?: number; msg?: string; StatusCode?: number } | null;
-  if (!j) return '响应不是 JSON';
+  if (!j) return adapterText.robotNotJson;
   const code = j.errcode ?? j.code ?? j.StatusCode ?? 0;
   return code === 0 ? null : `errcode ${code}：${j.errmsg ?? j.msg ?? ''}`;
 }

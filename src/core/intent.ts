@@ -56,6 +56,8 @@ const LEAD = /^提前\s*([0-9一二三四五六七八九十]{1,3})\s*天(?:提�
 const DIGEST_TIME = /^(?:每天|提醒时间(?:改为|设为)?)\s*(\d{1,2})\s*(?:[:：点]\s*(\d{1,2})?)?\s*分?(?:提醒|推送)?$/;
 const BIND = /^绑定\s*(.+)$/;
 const MARK = /^(签收|进展|完成|撤销完成)\s*第?\s*(\d{4}-[0-9a-f]{8}-\d+|\d{1,3}(?!\d))\s*条?\s*(.*)$/s;
+/** "提前几天提醒" with a number that does not parse keeps the default first reminder. */
+const DEFAULT_LEAD = 7;
 const MARK_ACTION = { 签收: 'sign', 进展: 'progress', 完成: 'done', 撤销完成: 'undone' } as const;
 const EXPORT = /^导出(?:台账)?$/;
 const COMPLETION = /完成情况|完成率|完成进度/;
@@ -101,32 +103,33 @@ export function normalizeMessage(text: string): string {
     .trim();
 }
 
-export function parseIntent(raw: string, ctx: IntentContext): ParsedIntent {
-  const text = normalizeMessage(raw);
-  if (!text) return { kind: 'empty' };
+/** Commands said exactly: help, paging, details, ledger marks, reminder settings, a region switch. */
+function commandIntent(text: string, ctx: IntentContext): ParsedIntent | null {
   if (HELP.test(text)) return { kind: 'help' };
   if (CHITCHAT.test(text)) return { kind: 'fallback' };
   if (MORE.test(text)) return { kind: 'more' };
   if (RELATED.test(text)) return { kind: 'related' };
   if (TASK_ID.test(text)) return { kind: 'detail-id', id: text };
   const detail = DETAIL.exec(text.replace(/\s+/g, ''));
-  if (detail) {
-    const n = chineseNumber(detail[1] ?? detail[2] ?? detail[3] ?? '');
-    if (n) return { kind: 'detail', n };
-  }
+  const n = detail ? chineseNumber(detail[1] ?? detail[2] ?? detail[3] ?? '') : null;
+  if (n) return { kind: 'detail', n };
   const mark = MARK.exec(text);
   if (mark) return { kind: 'mark', action: MARK_ACTION[mark[1] as keyof typeof MARK_ACTION], ref: mark[2] ?? '', note: mark[3] ?? '' };
   if (UNSUBSCRIBE.test(text)) return { kind: 'unsubscribe' };
   if (SETTINGS.test(text)) return { kind: 'settings' };
   const lead = LEAD.exec(text);
-  if (lead) return { kind: 'lead-days', days: chineseNumber(lead[1] ?? '') ?? 7 };
+  if (lead) return { kind: 'lead-days', days: chineseNumber(lead[1] ?? '') ?? DEFAULT_LEAD };
   const time = DIGEST_TIME.exec(text);
   if (time) return { kind: 'digest-time', hour: Number(time[1]), minute: Number(time[2] ?? 0) };
   const regionSwitch = REGION.exec(text);
   if (regionSwitch?.[1] && (ctx.catalog.region(regionSwitch[1]) || /[县区市]$/.test(regionSwitch[1]))) {
     return { kind: 'region', name: regionSwitch[1] };
   }
+  return null;
+}
 
+/** A question: the regions and units it names, then what it asks of them. */
+function questionIntent(text: string, ctx: IntentContext): ParsedIntent {
   let rest = text.replace(/\s+/g, '');
   const named = ctx.catalog.regionsIn(rest);
   const regions = named.length ? [...new Set(named.map((r) => r.value))] : [...ctx.defaultRegions];
@@ -155,4 +158,10 @@ export function parseIntent(raw: string, ctx: IntentContext): ParsedIntent {
   if (units.length) return { kind: 'unit-tasks', units, role, regions };
   if (named.length) return { kind: 'stats', units: [], perUnit: false, regions };
   return { kind: 'fallback' };
+}
+
+export function parseIntent(raw: string, ctx: IntentContext): ParsedIntent {
+  const text = normalizeMessage(raw);
+  if (!text) return { kind: 'empty' };
+  return commandIntent(text, ctx) ?? questionIntent(text, ctx);
 }

@@ -3,11 +3,10 @@ import type { Task, UnitRole } from '../model/task.ts';
 import type { Block, Intent, Reply } from '../model/reply.ts';
 import { SESSION_TTL_MS, type Session } from './sessions.ts';
 import { chatText } from '../texts/chat.ts';
-import { clip, deadlineLabel } from '../texts/format.ts';
+import { clip, deadlineLabel, CLIP_WIDTH } from '../texts/format.ts';
 import { unitKind } from '../model/unit-names.ts';
 
 export const PAGE_SIZE = 5;
-const CLIP = 56;
 
 export interface ListSpec {
   intent: Intent;
@@ -43,7 +42,7 @@ export function itemBlock(task: Task, n: number, roles?: UnitRole[]): Block {
     type: 'item',
     n,
     lines: [
-      clip(task.requirement, CLIP),
+      clip(task.requirement, CLIP_WIDTH.item),
       roles?.length ? chatText.itemRole(chatText.roles(roles), due) : `${chatText.itemDue(due)}｜${chatText.itemUnits(unitsShort(task))}`,
       chatText.itemSource(task.region, task.year, sectionLabel(task)),
     ],

@@ -7,6 +7,11 @@ import type { LedgerEvent } from '../model/records.ts';
 import { STATUS_LABEL, statusOf } from './status.ts';
 
 export const LEDGER_COLUMNS = ledgerText.columns;
+/** Excel refuses sheet names longer than this. */
+const EXCEL_SHEET_NAME_MAX = 31;
+/** Column widths in characters, in the order of LEDGER_COLUMNS. */
+const COLUMN_WIDTHS = [22, 30, 60, 20, 30, 20, 16, 12, 8, 30, 12, 24];
+const DEFAULT_COLUMN_WIDTH = 16;
 
 export function ledgerRows(tasks: readonly Task[], ledger: ReadonlyMap<string, readonly LedgerEvent[]>, today: string): string[][] {
   return tasks.map((task) => {
@@ -31,11 +36,11 @@ export function ledgerRows(tasks: readonly Task[], ledger: ReadonlyMap<string, r
 
 export async function ledgerXlsx(region: string, rows: readonly string[][]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(ledgerText.sheet(region).slice(0, 31));
+  const sheet = workbook.addWorksheet(ledgerText.sheet(region).slice(0, EXCEL_SHEET_NAME_MAX));
   sheet.addRow([...LEDGER_COLUMNS]);
   sheet.getRow(1).font = { bold: true };
   for (const row of rows) sheet.addRow(row);
-  sheet.columns.forEach((c, i) => (c.width = [22, 30, 60, 20, 30, 20, 16, 12, 8, 30, 12, 24][i] ?? 16));
+  sheet.columns.forEach((c, i) => (c.width = COLUMN_WIDTHS[i] ?? DEFAULT_COLUMN_WIDTH));
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 

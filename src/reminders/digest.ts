@@ -2,7 +2,7 @@
 // Mondays a weekly summary (with the year-round tasks still open, near year end).
 import type { Block, Reply } from '../model/reply.ts';
 import { chatText } from '../texts/chat.ts';
-import { clip, deadlineLabel } from '../texts/format.ts';
+import { clip, deadlineLabel, CLIP_WIDTH } from '../texts/format.ts';
 import { reminderText } from '../texts/reminders.ts';
 import { unitKey, unitKind } from '../model/unit-names.ts';
 import { statusOf } from '../ledger/status.ts';
@@ -20,6 +20,9 @@ function unitOf(task: Task, sub: Pick<Subscription, 'units'>): { key: string; na
 }
 
 /** Where a digest goes: the chat on its channel, and the staff to @-mention there. */
+/** In December, at most this many open year-round tasks are listed by name. */
+const YEAR_END_LISTED = 20;
+
 export interface DigestTarget {
   chatId: string;
   mentions: string[];
@@ -30,7 +33,7 @@ export interface Digest {
   target: DigestTarget;
 }
 
-export function buildDigest(input: {
+export interface DigestInput {
   sub: Subscription;
   day: string;
   items: readonly ReminderItem[];
@@ -40,9 +43,10 @@ export function buildDigest(input: {
   scope: readonly Task[];
   ledger: ReadonlyMap<string, readonly LedgerEvent[]>;
   chatId: string;
-}): Digest {
-  const { sub, day, items } = input;
-  const blocks: Block[] = [{ type: 'heading', text: reminderText.heading(sub.region, day, input.late) }];
+}
+
+/** The items grouped under their unit, in order of first appearance. */
+function groupByUnit(items: readonly ReminderItem[], sub: Subscription): Map<string, { name: string; items: ReminderItem[] }> {
   const groups = new Map<string, { name: string; items: ReminderItem[] }>();
   for (const item of items) {
     const unit = unitOf(item.task, sub);
@@ -50,36 +54,48 @@ export function buildDigest(input: {
     group.items.push(item);
     groups.set(unit.key, group);
   }
+  return groups;
+}
+
+/** Monday's summary: counts by status, and near year end the year-round tasks still open. */
+function weeklyBlocks(input: DigestInput, firstN: number): Block[] {
+  const counts = { notStarted: 0, inProgress: 0, done: 0, overdue: 0, yearRound: 0 };
+  const openYearRound: Task[] = [];
+  for (const task of input.scope) {
+    const status = statusOf(task, input.ledger.get(task.id), input.day);
+    if (status === 'not-started') counts.notStarted++;
+    else if (status === 'in-progress') counts.inProgress++;
+    else if (status === 'done') counts.done++;
+    else counts.overdue++;
+    if (status !== 'done' && task.deadline.kind !== 'dated') {
+      counts.yearRound++;
+      openYearRound.push(task);
+    }
+  }
+  const blocks: Block[] = [{ type: 'paragraph', text: reminderText.weekly(counts) }];
+  if (input.day.slice(5, 7) === '12' && openYearRound.length) {
+    blocks.push({ type: 'paragraph', text: reminderText.yearEnd(openYearRound.length) });
+    let n = firstN;
+    for (const task of openYearRound.slice(0, YEAR_END_LISTED)) blocks.push({ type: 'item', n: n++, lines: [clip(task.requirement, CLIP_WIDTH.reminder), chatText.taskId(task.id)] });
+  }
+  return blocks;
+}
+
+export function buildDigest(input: DigestInput): Digest {
+  const { sub, day, items } = input;
+  const blocks: Block[] = [{ type: 'heading', text: reminderText.heading(sub.region, day, input.late) }];
   const mentions = new Set<string>();
   let n = 0;
-  for (const [key, group] of groups) {
+  for (const [key, group] of groupByUnit(items, sub)) {
     const staff = input.bindings.filter((b) => b.chat === sub.chat && b.region === sub.region && b.unitKey === key);
     staff.forEach((b) => mentions.add(b.user.userId));
     blocks.push({ type: 'paragraph', text: reminderText.unitHeading(group.name, staff.map((b) => b.user.name ?? b.user.userId)) });
     for (const item of group.items) {
-      blocks.push({ type: 'item', n: ++n, lines: [reminderText.item(reminderText.reason(item.reason, item.daysLeft), deadlineLabel(item.task), clip(item.task.requirement, 50)), chatText.taskId(item.task.id)] });
+      const label = reminderText.reason(item.reason, item.daysLeft);
+      blocks.push({ type: 'item', n: ++n, lines: [reminderText.item(label, deadlineLabel(item.task), clip(item.task.requirement, CLIP_WIDTH.reminder)), chatText.taskId(item.task.id)] });
     }
   }
-  if (sub.weekly && weekday(day) === 1) {
-    const counts = { notStarted: 0, inProgress: 0, done: 0, overdue: 0, yearRound: 0 };
-    const openYearRound: Task[] = [];
-    for (const task of input.scope) {
-      const status = statusOf(task, input.ledger.get(task.id), day);
-      if (status === 'not-started') counts.notStarted++;
-      else if (status === 'in-progress') counts.inProgress++;
-      else if (status === 'done') counts.done++;
-      else counts.overdue++;
-      if (status !== 'done' && task.deadline.kind !== 'dated') {
-        counts.yearRound++;
-        openYearRound.push(task);
-      }
-    }
-    blocks.push({ type: 'paragraph', text: reminderText.weekly(counts) });
-    if (day.slice(5, 7) === '12' && openYearRound.length) {
-      blocks.push({ type: 'paragraph', text: reminderText.yearEnd(openYearRound.length) });
-      for (const task of openYearRound.slice(0, 20)) blocks.push({ type: 'item', n: ++n, lines: [clip(task.requirement, 50), chatText.taskId(task.id)] });
-    }
-  }
+  if (sub.weekly && weekday(day) === 1) blocks.push(...weeklyBlocks(input, n + 1));
   if (items.length) blocks.push({ type: 'hint', text: reminderText.footer });
   return {
     reply: { intent: 'due', blocks, tasks: items.map((i) => i.task), related: [] },

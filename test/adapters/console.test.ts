@@ -21,7 +21,7 @@ describe('ConsoleAdapter', () => {
     let text = '';
     output.on('data', (c: Buffer) => (text += c.toString()));
     const closed = new Promise<void>((resolve) => {
-      const adapter = new ConsoleAdapter({ input, output, greeting: '您好！', onClose: resolve });
+      const adapter = new ConsoleAdapter({ input, output, exportDir: tempDir().dir, greeting: '您好！', onClose: resolve });
       void adapter.start(async (message) => adapter.send({ chatId: message.chatId }, await t.bot.handle(message)));
     });
     input.write('汶上县民政局有哪些任务\n第1条\n');

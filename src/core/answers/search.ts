@@ -7,7 +7,12 @@ import { firstPage, itemBlock } from '../listing.ts';
 import { chatText } from '../../texts/chat.ts';
 import { type Answer, type AnswerContext, say } from './context.ts';
 
+/** Tasks quoted in an answer. */
 const SHOWN = 3;
+/** Units named as responsible in an answer's heading. */
+const UNITS_NAMED = 3;
+/** Further hits are shown only when they score at least this share of the best one. */
+const RELATIVE_SCORE = 0.45;
 /** Below this BM25 score the best hit shares only common words with the question. */
 const MIN_SCORE = 2.5;
 /** Below this share of the question answered, the best hit is about something else. */
@@ -46,11 +51,11 @@ export function answerSearch(ctx: AnswerContext, query: string, regions: string[
     return say('search', chatText.searchNone(query, unitHint));
   }
 
-  const hits = result.hits.filter((h) => h.score >= Math.max(MIN_SCORE, best.score * 0.45)).slice(0, SHOWN);
+  const hits = result.hits.filter((h) => h.score >= Math.max(MIN_SCORE, best.score * RELATIVE_SCORE)).slice(0, SHOWN);
   const tasks = hits.map((h) => h.task);
   // Across regions, name the unit without its level: 民政局 rather than one county's 县民政局.
   const manyRegions = new Set(tasks.map((t) => t.region)).size > 1;
-  const responsible = [...new Set(responsibleOf(best.task).map((u) => (manyRegions ? u.replace(/^[县区市]/, '') : u)))].slice(0, 3).join('、');
+  const responsible = [...new Set(responsibleOf(best.task).map((u) => (manyRegions ? u.replace(/^[县区市]/, '') : u)))].slice(0, UNITS_NAMED).join('、');
   const topic = result.matched.join('、');
   const head = responsible ? chatText.searchHeading(topic, responsible) : chatText.searchHeadingNoUnit(topic);
   const { reply, session } = firstPage({ intent: 'search', head: [{ type: 'heading', text: head }], title: head, tasks }, ctx.now);

@@ -7,7 +7,7 @@ import type { Block } from '../../model/reply.ts';
 import { chatText } from '../../texts/chat.ts';
 import { type Answer, type AnswerContext, say } from './context.ts';
 
-export interface UnitTasks {
+export interface UnitTaskList {
   named: Task[];
   roles: Record<string, UnitRole[]>;
   related: Task[];
@@ -15,7 +15,7 @@ export interface UnitTasks {
 }
 
 /** Named and collective tasks of one or more unit entries (the same unit in several regions). */
-export function collectUnitTasks(ctx: AnswerContext, units: readonly UnitEntry[]): UnitTasks {
+export function collectUnitTasks(ctx: AnswerContext, units: readonly UnitEntry[]): UnitTaskList {
   const roles: Record<string, UnitRole[]> = {};
   const named: Task[] = [];
   let related: Task[] = [];

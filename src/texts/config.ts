@@ -1,0 +1,32 @@
+// What a configuration problem means, in Chinese and English: the variable, the item and field, and
+// what to do. Never the value (it may be a secret).
+import type { ConfigProblem } from '../errors.ts';
+
+const SAY: Record<ConfigProblem['code'], (p: ConfigProblem) => [zh: string, en: string]> = {
+  url: () => ['应为完整网址，例如 https://…', 'must be a full URL such as https://…'],
+  'platform-id': () => ['的每一项应为 平台:编号，例如 telegram:123456', 'items must be platform:id, e.g. telegram:123456'],
+  'telegram-token': () => ['格式不对，应形如 123456:ABC-DEF…（向 @BotFather 申请）', 'looks wrong: expected 123456:ABC-DEF… (from @BotFather)'],
+  'webhook-secret': () => ['应为 16–256 位字母、数字、_ 或 -', 'must be 16–256 letters, digits, _ or -'],
+  requires: (p) => [`必须设置（因为设置了 ${p.requires ?? ''}）`, `is required when ${p.requires ?? ''} is set`],
+  missing: () => ['缺少', 'is missing'],
+  enum: () => ['取值不在允许范围内', 'has a value that is not allowed'],
+  'robot-type': () => ['type 应为 wecom、dingtalk 或 feishu', 'type must be wecom, dingtalk or feishu'],
+  json: () => ['不是有效的 JSON 数组（示例见 .env.example）', 'is not a valid JSON array (see .env.example)'],
+  duplicate: () => ['重复', 'is used twice'],
+  'unknown-target': (p) => [`指向不存在的目标“${p.target ?? ''}”`, `names a target that does not exist: ${p.target ?? ''}`],
+  invalid: () => ['格式不对', 'is not valid'],
+};
+
+/** "ZWGK_ROBOTS 第1项缺少 key（ZWGK_ROBOTS item 1: key is missing）". */
+export function configProblem(p: ConfigProblem): string {
+  const [zh, en] = SAY[p.code](p);
+  const whereZh = `${p.variable}${p.item !== undefined ? ` 第${p.item}项` : ''}${p.field && p.code !== 'robot-type' ? ` ${p.field} ` : ' '}`;
+  const whereEn = `${p.variable}${p.item !== undefined ? ` item ${p.item}` : ''}${p.field && p.code !== 'robot-type' ? `: ${p.field}` : ''}`;
+  const zhLine = p.code === 'missing' ? `${p.variable}${p.item !== undefined ? ` 第${p.item}项` : ''}缺少 ${p.field ?? ''}`.trimEnd() : `${whereZh.trimEnd()} ${zh}`;
+  return `  ${zhLine}（${whereEn} ${en}）`;
+}
+
+export const configText = {
+  report: (problems: readonly ConfigProblem[]): string =>
+    `配置有误（invalid configuration）：\n${problems.map(configProblem).join('\n')}\n请对照 .env.example 修改后重新启动。Fix these in .env (see .env.example) and start again.`,
+};
