@@ -1,0 +1,80 @@
+// The one HTTP server of the process (Hono on @hono/node-server): platform callbacks (webhooks of
+// Telegram, DingTalk, Feishu, WeCom) and the web 台账 mount their routes here, under one body-size and
+// time policy. Started only when something mounts routes.
+import { serve, type ServerType } from '@hono/node-server';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { timeout } from 'hono/timeout';
+import type { Logger } from '../log.ts';
+
+/** Request bodies over this are refused with 413 (uploads of plans set their own, larger limit). */
+export const DEFAULT_BODY_LIMIT_BYTES = 1 << 20;
+/** A request still running after this gets 504: platforms retry, people reload. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+export interface HttpServerOptions {
+  host: string;
+  port: number;
+  logger: Logger;
+  bodyLimitBytes?: number;
+  requestTimeoutMs?: number;
+}
+
+/** Something that serves HTTP routes: an adapter's callback, the web 台账. */
+export interface HttpMount {
+  /** The path prefix it owns, e.g. "/telegram" or "/web". */
+  readonly prefix: string;
+  /** Its routes, relative to the prefix. */
+  routes(): Hono;
+}
+
+export class HttpServer {
+  private readonly app = new Hono();
+  private server: ServerType | null = null;
+  private mounted = 0;
+
+  constructor(private readonly options: HttpServerOptions) {
+    this.app.use('*', bodyLimit({ maxSize: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES, onError: (c) => c.text('payload too large', 413) }));
+    this.app.use('*', timeout(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS));
+    this.app.onError((error, c) => {
+      options.logger.error('http: request failed', { path: c.req.path, error });
+      return c.text('internal error', 500);
+    });
+  }
+
+  mount(mount: HttpMount): void {
+    this.app.route(mount.prefix, mount.routes());
+    this.mounted++;
+  }
+
+  /** Whether anything was mounted: with nothing to serve, the server is not started. */
+  get needed(): boolean {
+    return this.mounted > 0;
+  }
+
+  /** The port it listens on (tests bind port 0). */
+  get port(): number | null {
+    const address = this.server?.address();
+    return address && typeof address === 'object' ? address.port : null;
+  }
+
+  /** The Hono app, for tests that call it without a socket (app.request). */
+  get fetch(): Hono['fetch'] {
+    return this.app.fetch;
+  }
+
+  async start(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      const server = serve({ fetch: this.app.fetch, hostname: this.options.host, port: this.options.port }, () => resolve());
+      server.once('error', reject);
+      this.server = server;
+    });
+    this.options.logger.info('http: listening', { host: this.options.host, port: this.port });
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
