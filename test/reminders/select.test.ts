@@ -1,0 +1,109 @@
+// Reminder selection: the slot a task is in on a day (lead times, the due day, newly overdue, weekly
+// follow-ups), which tasks a subscription is reminded of (not done, slot not sent, in its units), and
+// which days are quiet.
+import { describe, expect, it } from 'vitest';
+import type { Deadline } from '../../src/model/task.ts';
+import { quietDay, remindersFor, slotOf, type ReminderItem } from '../../src/reminders/select.ts';
+import { dated, event, indexOf, task, undated } from '../fixtures-builders.ts';
+
+const DAY = '2022-06-15'; // a Wednesday
+
+describe('slotOf', () => {
+  // [what, deadline, lead days, expected slot]
+  it.each<[string, Deadline, number[], ReturnType<typeof slotOf>]>([
+    ['due in 7 days', dated('2022-06-22'), [7, 1, 0], { reason: 'due-soon', slot: 'lead-7', daysLeft: 7 }],
+    ['due in 5 days: within the 7-day lead', dated('2022-06-20'), [7, 1, 0], { reason: 'due-soon', slot: 'lead-7', daysLeft: 5 }],
+    ['due in 8 days: before every lead', dated('2022-06-23'), [7, 1, 0], null],
+    ['due tomorrow', dated('2022-06-16'), [7, 1, 0], { reason: 'due-soon', slot: 'lead-1', daysLeft: 1 }],
+    ['due in 3 days, leads 3', dated('2022-06-18'), [3], { reason: 'due-soon', slot: 'lead-3', daysLeft: 3 }],
+    ['due in 2 days, leads 7 and 3: the nearer lead', dated('2022-06-17'), [7, 3], { reason: 'due-soon', slot: 'lead-3', daysLeft: 2 }],
+    ['due today', dated(DAY), [7, 1, 0], { reason: 'due-today', slot: 'lead-0', daysLeft: 0 }],
+    ['due today, no due-day lead', dated(DAY), [7, 1], null],
+    ['1 day late', dated('2022-06-14'), [7, 1, 0], { reason: 'overdue', slot: 'overdue', daysLeft: -1 }],
+    ['2 days late', dated('2022-06-13'), [7, 1, 0], null],
+    ['7 days late', dated('2022-06-08'), [7, 1, 0], null],
+    ['8 days late', dated('2022-06-07'), [7, 1, 0], { reason: 'overdue-followup', slot: 'followup-1', daysLeft: -8 }],
+    ['15 days late', dated('2022-05-31'), [7, 1, 0], { reason: 'overdue-followup', slot: 'followup-2', daysLeft: -15 }],
+    ['1 day late, no leads at all', dated('2022-06-14'), [], { reason: 'overdue', slot: 'overdue', daysLeft: -1 }],
+    ['year-round, due at the end of the year', undated('year-round', '2022-12-31'), [7, 1, 0], null],
+    ['year-round, "due" today', undated('year-round', DAY), [7, 1, 0], null],
+    ['ongoing', undated('ongoing', DAY), [7, 1, 0], null],
+    ['dated without a day', { ...dated(DAY), due: null }, [7, 1, 0], null],
+  ])('%s', (_what, deadline, leads, expected) => {
+    expect(slotOf(task({ deadline }), DAY, leads)).toEqual(expected);
+  });
+});
+
+describe('remindersFor', () => {
+  const soon = task({ lead: ['县民政局'], deadline: dated('2022-06-16') });
+  const today = task({ lead: ['县财政局'], deadline: dated(DAY) });
+  const late = task({ lead: ['县民政局'], deadline: dated('2022-06-14') });
+  const followup = task({ lead: ['县民政局'], deadline: dated('2022-06-07') });
+  const week = task({ lead: ['县民政局'], deadline: dated('2022-06-22') });
+  const yearRound = task({ lead: ['县民政局'], deadline: undated('year-round', '2022-12-31') });
+  const elsewhere = task({ region: '冠县', lead: ['县民政局'], deadline: dated(DAY) });
+  const index = indexOf([soon, today, late, followup, week, yearRound, elsewhere]);
+  const region = { region: '汶上县', units: [] as string[], leadDays: [7, 1, 0] }; // the default lead times
+  const short = (items: ReminderItem[]): string[] => items.map((i) => `${i.task.id} ${i.slot}`);
+
+  it.each<[string, typeof region, Map<string, ReturnType<typeof event>[]>, Set<string>, string[]]>([
+    [
+      'the whole region: due today, then soonest first, then overdue, then follow-ups',
+      region,
+      new Map(),
+      new Set(),
+      [`${today.id} lead-0`, `${soon.id} lead-1`, `${week.id} lead-7`, `${late.id} overdue`, `${followup.id} followup-1`],
+    ],
+    [
+      'one unit: only the tasks naming it',
+      { ...region, units: ['财政局'] },
+      new Map(),
+      new Set(),
+      [`${today.id} lead-0`],
+    ],
+    [
+      'a task marked done is not reminded',
+      region,
+      new Map([[late.id, [event(late.id, 'done')]]]),
+      new Set(),
+      [`${today.id} lead-0`, `${soon.id} lead-1`, `${week.id} lead-7`, `${followup.id} followup-1`],
+    ],
+    [
+      'done, then undone: reminded again',
+      region,
+      new Map([[late.id, [event(late.id, 'done'), event(late.id, 'undone')]]]),
+      new Set([`${today.id}|lead-0`, `${soon.id}|lead-1`, `${week.id}|lead-7`, `${followup.id}|followup-1`]),
+      [`${late.id} overdue`],
+    ],
+    [
+      'a slot already sent is not sent again',
+      region,
+      new Map(),
+      new Set([`${soon.id}|lead-1`, `${followup.id}|followup-1`]),
+      [`${today.id} lead-0`, `${week.id} lead-7`, `${late.id} overdue`],
+    ],
+    [
+      'leads [1]: the 7-day reminder is not due',
+      { ...region, leadDays: [1] },
+      new Map(),
+      new Set(),
+      [`${soon.id} lead-1`, `${late.id} overdue`, `${followup.id} followup-1`],
+    ],
+  ])('%s', (_what, sub, ledger, sent, expected) => {
+    expect(short(remindersFor(sub, DAY, index, ledger, sent))).toEqual(expected);
+  });
+});
+
+describe('quietDay', () => {
+  const item = (reason: ReminderItem['reason']): ReminderItem => ({ task: task(), reason, slot: 'x', daysLeft: 0 });
+  // 2022-06-18 is a Saturday, 2022-06-19 a Sunday, 2022-06-20 a Monday.
+  it.each<[string, ReminderItem['reason'][], boolean]>([
+    ['2022-06-18', [], true],
+    ['2022-06-19', ['due-soon', 'overdue'], true],
+    ['2022-06-18', ['due-soon', 'due-today'], false],
+    ['2022-06-20', [], false],
+    ['2022-06-15', ['overdue-followup'], false],
+  ])('%s with %j is quiet: %s', (day, reasons, expected) => {
+    expect(quietDay(day, reasons.map(item))).toBe(expected);
+  });
+});
