@@ -1,6 +1,10 @@
 // Time phrases in questions ("这个月", "下周", "6月底前", "30天内", "已经逾期的") to a range of due dates.
 // Pure: today is an argument.
+import { chineseNumber } from '../ingest/numerals.ts';
 import { addDays, daysInMonth, endOfMonth, isoDate, weekday } from '../time.ts';
+
+/** The one Chinese-numeral parser lives with the ingest text helpers; re-exported for the intent parser. */
+export { chineseNumber };
 
 export interface DueRange {
   /** First due date included, or null for no lower bound. */
@@ -11,19 +15,6 @@ export interface DueRange {
   label: string;
   /** Overdue: before today and not done. */
   overdue?: boolean;
-}
-
-const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-
-/** 十二 → 12, 六 → 6, 三十 → 30. */
-export function chineseNumber(text: string): number | null {
-  if (/^\d+$/.test(text)) return Number(text);
-  if (!/^[一二三四五六七八九十]{1,3}$/.test(text)) return null;
-  if (text === '十') return 10;
-  const [a, b, c] = Array.from(text);
-  if (b === '十') return (CN_DIGITS[a ?? ''] ?? 0) * 10 + (c ? (CN_DIGITS[c] ?? 0) : 0);
-  if (a === '十') return 10 + (CN_DIGITS[b ?? ''] ?? 0);
-  return text.length === 1 ? (CN_DIGITS[a ?? ''] ?? null) : null;
 }
 
 const parts = (date: string): [number, number, number] => date.split('-').map(Number) as [number, number, number];

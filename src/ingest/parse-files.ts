@@ -2,8 +2,9 @@
 // so a caller writes nothing when any file fails.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { ImportError } from '../errors.ts';
+import { ImportError, messageOf } from '../errors.ts';
 import type { ParsedDocument } from '../model/task.ts';
+import { importReason } from '../texts/ingest.ts';
 import { parseDocument } from './import-document.ts';
 
 export async function parseFiles(paths: readonly string[], now: Date, options: { region?: string; year?: number } = {}): Promise<ParsedDocument[]> {
@@ -13,7 +14,8 @@ export async function parseFiles(paths: readonly string[], now: Date, options: {
     try {
       bytes = await readFile(path);
     } catch (cause) {
-      const reason = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在，请检查路径' : `无法读取：${(cause as Error).message}`;
+      const missing = (cause as NodeJS.ErrnoException).code === 'ENOENT';
+      const reason = missing ? importReason.fileMissing : importReason.cannotReadFile(messageOf(cause));
       throw new ImportError(basename(path), reason, { cause });
     }
     parsed.push(await parseDocument(path, bytes, { ...options, now }));
