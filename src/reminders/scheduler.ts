@@ -12,6 +12,7 @@ import { addDays, shanghaiDate, shanghaiInstant, weekday } from '../time.ts';
 import type { Reply } from '../model/reply.ts';
 import { buildDigest, type DigestTarget } from './digest.ts';
 import { quietDay, remindersFor, tasksInScope } from './select.ts';
+import { sentSlots } from './subscriptions.ts';
 
 export interface ReminderStore {
   readonly data: Readonly<StoreData>;
@@ -97,7 +98,7 @@ export class Scheduler {
   private async sendDigest(sub: Subscription, day: string, late: boolean, now: Date): Promise<void> {
     const { store, logger } = this.options;
     const ledger = eventsByTask(store.data.ledger);
-    const sent = new Set(store.data.reminders.filter((r) => r.chat === sub.chat && r.state === 'sent').map((r) => `${r.taskId}|${r.slot}`));
+    const sent = sentSlots(store.data.reminders, sub.chat);
     const items = remindersFor(sub, day, store.index, ledger, sent);
     const weekly = sub.weekly && weekday(day) === 1;
     if (quietDay(day, items)) return this.recordDigest(sub.chat, day, 'quiet', late, now);
