@@ -63,7 +63,7 @@ export interface ParsedDocument {
   warnings: string[];
 }
 
-
+/** How a task names a unit: 牵头 (lead), 责任 (responsible), 配合 (cooperating). The one role list: every layer uses it. */
 export type UnitRole = 'lead' | 'responsible' | 'cooperating';
 export const unitRoles: readonly UnitRole[] = ['lead', 'responsible', 'cooperating'];
 
