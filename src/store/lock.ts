@@ -1,7 +1,7 @@
 // One process owns the store file: a lock file holds its pid. A lock whose process is gone is stale.
 import { open, readFile, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { messageOf, StoreError } from '../errors.ts';
+import { messageOf, StoreError, StoreLockedError } from '../errors.ts';
 import { storeText } from '../texts/store.ts';
 
 /** Tries to take the lock: once, and once more after removing a stale lock. */
@@ -42,9 +42,7 @@ export class StoreLock {
       }
       const holder = await readLock(path);
       if (holder && holder.host === hostname() && alive(holder.pid)) {
-        throw new StoreError(
-          `数据文件 ${storePath} 正被进程 ${holder.pid}（自 ${holder.since}）使用。请先停止该进程，或通过机器人对话导入。`,
-        );
+        throw new StoreLockedError(holder.pid, holder.since, storeText.lockedByProcess(storePath, holder.pid, holder.since));
       }
       if (holder && holder.host !== hostname()) {
         throw new StoreError(storeText.lockedByHost(storePath, holder.host, holder.pid));
