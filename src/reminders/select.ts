@@ -20,8 +20,6 @@ export interface ReminderItem {
 
 /** Overdue tasks are chased every this many days until done. */
 export const FOLLOW_UP_DAYS = 7;
-export const DEFAULT_LEAD_DAYS = [7, 1, 0];
-export const DEFAULT_DIGEST_TIME = '09:00';
 
 /** The tasks a subscription covers: its region's, or those naming its units. */
 export function tasksInScope(sub: Pick<Subscription, 'region' | 'units'>, index: TaskIndex): Task[] {
