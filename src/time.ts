@@ -1,12 +1,10 @@
 // Calendar helpers. Deadlines are calendar dates in Asia/Shanghai; nothing here reads the clock or the machine's TZ.
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc.js';
-import timezone from 'dayjs/plugin/timezone.js';
-
-dayjs.extend(utc);
-dayjs.extend(timezone);
+// Shanghai has been UTC+8 without daylight saving since 1991, so its wall clock is plain arithmetic on the
+// instant: no time-zone database in the hot path (a message computes today once, in well under a microsecond).
 
 export const ZONE = 'Asia/Shanghai';
+/** Asia/Shanghai's offset from UTC: eight hours, all year (no DST since 1991). */
+export const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -66,15 +64,17 @@ export function daysBetween(from: string, to: string): number {
 
 /** The Shanghai calendar date of an instant. */
 export function shanghaiDate(now: Date): string {
-  return dayjs(now).tz(ZONE).format('YYYY-MM-DD');
+  return formatUtc(new Date(now.getTime() + SHANGHAI_OFFSET_MS));
 }
 
 /** The Shanghai wall-clock time of an instant, as HH:mm. */
 export function shanghaiTime(now: Date): string {
-  return dayjs(now).tz(ZONE).format('HH:mm');
+  const wall = new Date(now.getTime() + SHANGHAI_OFFSET_MS);
+  return `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`;
 }
 
-/** The instant at which a Shanghai wall-clock date and time occurs. */
+/** The instant at which a Shanghai wall-clock date and time ("HH:mm") occurs. */
 export function shanghaiInstant(date: string, time = '00:00'): Date {
-  return dayjs.tz(`${date} ${time}`, 'YYYY-MM-DD HH:mm', ZONE).toDate();
+  const [hours = 0, minutes = 0] = time.split(':').map(Number);
+  return new Date(parseIso(date).getTime() + (hours * 60 + minutes) * 60_000 - SHANGHAI_OFFSET_MS);
 }
