@@ -12,7 +12,7 @@ import { commandMenu } from '../src/texts/chat.ts';
 import { AdapterError, messageOf } from '../src/errors.ts';
 import { adapterText } from '../src/texts/ops.ts';
 import type { Logger } from '../src/log.ts';
-import type { StateFile } from '../src/store/state-file.ts';
+import type { PlatformState } from '../src/store/contract.ts';
 
 export const TELEGRAM_MAX_CHARS = 4096;
 const OFFSET_KEY = 'telegram.lastUpdateId';
@@ -31,7 +31,7 @@ export interface TelegramWebhook {
 export interface TelegramOptions {
   token: string;
   apiRoot?: string;
-  state: StateFile;
+  state: PlatformState;
   logger: Logger;
   webhook?: TelegramWebhook;
   /** Long-poll seconds. Default 30. */

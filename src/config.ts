@@ -28,6 +28,13 @@ const platformIds = () =>
 const EnvSchema = z
   .object({
     ZWGK_STORE: nonEmpty.default('data/store.json'),
+    ZWGK_DATABASE_URL: z
+      .string()
+      .trim()
+      .regex(/^postgres(?:ql)?:\/\/\S+$/i, 'database-url')
+      .refine((u) => URL.canParse(u), 'database-url')
+      .optional(),
+    ZWGK_DATABASE_SCHEMA: z.string().trim().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'database-schema').default('zwgk'),
     ZWGK_SEEDS_DIR: nonEmpty.default('data/seeds'),
     ZWGK_EXPORT_DIR: nonEmpty.default('data/exports'),
     ZWGK_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -56,8 +63,18 @@ const EnvSchema = z
     }
   });
 
+/** Where the store is: the JSON store file, or a PostgreSQL database (and the schema in it) when a URL is set. */
+export interface StoreConfig {
+  path: string;
+  databaseUrl?: string;
+  databaseSchema?: string;
+}
+
 export interface Config {
+  /** The JSON store file; unused for data when a database is configured. */
   storePath: string;
+  /** Where the store is: the JSON files, or the database (ZWGK_DATABASE_URL) when one is configured. */
+  store: StoreConfig;
   seedsDir: string;
   /** Where exported ledgers are written when they cannot be sent as a file (console, CLI). */
   exportDir: string;
@@ -76,11 +93,22 @@ export interface Config {
 /** Every secret of a configuration, to keep out of logs. */
 export function secretsOf(config: Config): string[] {
   return [
+    databasePassword(config.store.databaseUrl),
     config.telegram?.token,
     config.telegram?.webhook?.secret,
     config.wechat?.token,
     ...config.robots.flatMap((r) => (r.type === 'wecom' ? [r.key] : r.type === 'dingtalk' ? [r.accessToken, r.secret] : [r.hookId, r.secret])),
   ].filter((s): s is string => Boolean(s));
+}
+
+/** The password in a database URL, if any (kept out of logs like every secret). */
+function databasePassword(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return decodeURIComponent(new URL(url).password) || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A zod issue as a problem: the variable, the robot's item and field, and a code (no value). */
@@ -92,7 +120,7 @@ function problemOf(variable: string, issue: z.core.$ZodIssue, itemBase = 0): Con
   if (issue.code === 'invalid_type' && issue.input === undefined) return { variable, code: 'missing', ...where };
   if (issue.code === 'invalid_value') return { variable, code: 'enum', ...where };
   if (issue.code === 'custom' && issue.message.startsWith('requires:')) return { variable, code: 'requires', requires: issue.message.slice('requires:'.length) };
-  const known = ['url', 'platform-id', 'telegram-token', 'webhook-secret'] as const;
+  const known = ['url', 'platform-id', 'telegram-token', 'webhook-secret', 'database-url', 'database-schema'] as const;
   const code = known.find((k) => k === issue.message);
   return { variable, code: code ?? 'invalid', ...where };
 }
@@ -126,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = result.data;
   return {
     storePath: resolve(e.ZWGK_STORE),
+    store: { path: resolve(e.ZWGK_STORE), databaseUrl: e.ZWGK_DATABASE_URL, databaseSchema: e.ZWGK_DATABASE_SCHEMA },
     seedsDir: resolve(e.ZWGK_SEEDS_DIR),
     exportDir: resolve(e.ZWGK_EXPORT_DIR),
     logLevel: e.ZWGK_LOG_LEVEL,

@@ -24,6 +24,9 @@ export class LayoutError extends ZwgkError {}
 /** The task store could not be read, validated, locked or written. */
 export class StoreError extends ZwgkError {}
 
+/** The PostgreSQL engine could not reach its database, or the database refused a migration. */
+export class DatabaseError extends StoreError {}
+
 /** Another live process on this machine holds the store's lock (pid, and since when): the store may still be read. */
 export class StoreLockedError extends StoreError {
   constructor(
@@ -39,7 +42,7 @@ export class StoreLockedError extends StoreError {
 /** One wrong or missing configuration variable: which one, where in it, and what kind of problem. */
 export interface ConfigProblem {
   variable: string;
-  code: 'url' | 'platform-id' | 'telegram-token' | 'webhook-secret' | 'requires' | 'missing' | 'enum' | 'robot-type' | 'json' | 'duplicate' | 'unknown-target' | 'invalid';
+  code: 'url' | 'platform-id' | 'telegram-token' | 'webhook-secret' | 'database-url' | 'database-schema' | 'requires' | 'missing' | 'enum' | 'robot-type' | 'json' | 'duplicate' | 'unknown-target' | 'invalid';
   /** For list variables (ZWGK_ROBOTS): the item, counted from 1, and its field. */
   item?: number;
   field?: string;

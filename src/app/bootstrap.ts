@@ -1,9 +1,10 @@
-// Opens the store; a store that does not exist yet is built from the bundled documents in data/seeds.
+// Opens the configured store (JSON files or the database); a store that is still empty is built from the
+// bundled documents in data/seeds.
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseFiles } from '../ingest/parse-files.ts';
 import type { ParsedDocument } from '../model/task.ts';
-import { TaskStore, type OpenOptions } from '../store/task-store.ts';
+import { openStorage, type StoreSettings } from '../store/open.ts';
+import type { OpenOptions, TaskStore } from '../store/task-store.ts';
 
 export interface Bootstrapped {
   store: TaskStore;
@@ -11,10 +12,13 @@ export interface Bootstrapped {
   seeded: ParsedDocument[];
 }
 
-export async function openStore(storePath: string, seedsDir: string, now: Date, options: OpenOptions = {}): Promise<Bootstrapped> {
-  const store = await TaskStore.open(storePath, options);
+/** Opens the store (a JSON store file's path, or the configured settings), seeding it when empty. */
+export async function openStore(where: string | StoreSettings, seedsDir: string, now: Date, options: OpenOptions = {}): Promise<Bootstrapped> {
+  const store = await openStorage(typeof where === 'string' ? { path: where } : where, { now, ...options });
   if (store.existed || store.readOnly) return { store, seeded: [] };
   try {
+    // The importers (and their Word and Excel readers) are loaded only to seed a new store.
+    const { parseFiles } = await import('../ingest/parse-files.ts');
     const files = (await readdir(seedsDir)).filter((f) => !f.startsWith('.')).sort();
     const seeded = await parseFiles(files.map((f) => join(seedsDir, f)), now);
     await store.putDocuments(seeded);

@@ -1,19 +1,16 @@
 // Start-up: validate the configuration, open (or build) the store, and wire the configured adapters
-// to the bot. The only module that knows which adapters exist. One failing adapter does not take
+// to the bot. The only module that knows which adapters exist; each is loaded only when configured
+// (WeChat's puppet stack alone takes over a second to import). One failing adapter does not take
 // the others down; SIGINT/SIGTERM stop every adapter and flush the store.
 import { existsSync } from 'node:fs';
-import { ConsoleAdapter } from '../../adapters/console.ts';
-import { TelegramAdapter } from '../../adapters/telegram.ts';
-import { WechatAdapter } from '../../adapters/wechat.ts';
 import { type Config, loadConfig, secretsOf } from '../config.ts';
 import { Bot } from '../core/bot.ts';
-import { FileSessions } from '../core/sessions.ts';
+import { StoredSessions } from '../core/sessions.ts';
 import { createLogger, type Logger, registerSecret } from '../log.ts';
 import { unitNames } from '../model/task.ts';
 import type { ChatAdapter } from '../platform/adapter.ts';
 import { dispatcher } from '../platform/dispatch.ts';
 import { Scheduler } from '../reminders/scheduler.ts';
-import { StateFile } from '../store/state-file.ts';
 import type { TaskStore } from '../store/task-store.ts';
 import { chatText } from '../texts/chat.ts';
 import { cliText } from '../texts/cli.ts';
@@ -23,13 +20,16 @@ import { alerter, Channels, robotOf } from './channels.ts';
 import { startAll, type Supervised } from './supervise.ts';
 
 /** The two-way adapters the configuration asks for (the console chat is added apart). */
-async function configuredAdapters(config: Config, logger: Logger, alert: (text: string) => Promise<void>): Promise<ChatAdapter[]> {
+async function configuredAdapters(config: Config, store: TaskStore, logger: Logger, alert: (text: string) => Promise<void>): Promise<ChatAdapter[]> {
   const adapters: ChatAdapter[] = [];
   if (config.telegram) {
-    const state = await StateFile.open(`${config.storePath}.telegram.json`);
-    adapters.push(new TelegramAdapter({ ...config.telegram, state, logger }));
+    const { TelegramAdapter } = await import('../../adapters/telegram.ts');
+    adapters.push(new TelegramAdapter({ ...config.telegram, state: store.platformState, logger }));
   }
-  if (config.wechat) adapters.push(new WechatAdapter({ puppet: config.wechat.puppet, puppetToken: config.wechat.token, session: config.wechat.session, logger, alert }));
+  if (config.wechat) {
+    const { WechatAdapter } = await import('../../adapters/wechat.ts');
+    adapters.push(new WechatAdapter({ puppet: config.wechat.puppet, puppetToken: config.wechat.token, session: config.wechat.session, logger, alert }));
+  }
   return adapters;
 }
 
@@ -52,16 +52,15 @@ async function main(): Promise<void> {
   for (const secret of secretsOf(config)) registerSecret(secret);
   const logger = createLogger(undefined, config.logLevel);
 
-  const { store, seeded } = await openStore(config.storePath, config.seedsDir, new Date());
+  const { store, seeded } = await openStore(config.store, config.seedsDir, new Date());
   for (const p of seeded) logger.info(cliText.importSummary(p.document, p.tasks.length, unitNames(p.tasks).size, false));
-  const sessions = await FileSessions.open(`${config.storePath}.sessions.json`);
-  const bot = new Bot({ store, sessions, logger, admins: config.admins });
+  const bot = new Bot({ store, sessions: new StoredSessions(store.sessions), logger, admins: config.admins });
   bot.warmUp();
 
   const channels = new Channels();
   for (const r of config.robots) channels.add(`robot:${r.name}`, robotOf(r));
   const alert = alerter(config.alertTargets, channels, logger);
-  const adapters = await configuredAdapters(config, logger, alert);
+  const adapters = await configuredAdapters(config, store, logger, alert);
   const wantConsole = adapters.length === 0 || (process.argv.includes('--console') && process.stdin.isTTY);
 
   let supervised: Supervised | null = null;
@@ -71,10 +70,13 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop().then(() => process.exit(process.exitCode ?? 0)));
 
   if (wantConsole) {
+    const { ConsoleAdapter } = await import('../../adapters/console.ts');
     const greeting = chatText.greeting(store.index.regions().length, store.data.tasks.length);
     adapters.push(new ConsoleAdapter({ greeting, exportDir: config.exportDir, onClose: () => void stop() }));
   }
-  supervised = await startAll(adapters, (adapter) => dispatcher(adapter, { bot, logger, now: () => new Date() }), logger, alert);
+  // Message ids handled are the store's: with a shared store, a redelivery to another instance is answered once too.
+  const seen = { first: (id: string) => store.handled.first(id, new Date()) };
+  supervised = await startAll(adapters, (adapter) => dispatcher(adapter, { bot, logger, now: () => new Date(), seen }), logger, alert);
   for (const adapter of supervised.running) channels.add(adapter.name, adapter);
   if (supervised.running.length === 0) {
     logger.error('no adapter could start');

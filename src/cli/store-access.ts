@@ -10,10 +10,10 @@ export type StoreMode = 'write' | 'read';
 
 async function open(config: Config, now: Date, mode: StoreMode): Promise<TaskStore> {
   try {
-    return (await openStore(config.storePath, config.seedsDir, now)).store;
+    return (await openStore(config.store, config.seedsDir, now)).store;
   } catch (e) {
     if (mode === 'read' && e instanceof StoreLockedError) {
-      return (await openStore(config.storePath, config.seedsDir, now, { readOnly: true })).store;
+      return (await openStore(config.store, config.seedsDir, now, { readOnly: true })).store;
     }
     throw e;
   }

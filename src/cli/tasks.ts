@@ -1,6 +1,6 @@
 // Questions: tasks (of a region, a unit, a month) and ask (one message through the bot).
 import { Bot } from '../core/bot.ts';
-import { FileSessions } from '../core/sessions.ts';
+import { StoredSessions } from '../core/sessions.ts';
 import type { Task } from '../model/task.ts';
 import type { IncomingMessage } from '../platform/message.ts';
 import { renderPlain } from '../platform/reply.ts';
@@ -60,9 +60,8 @@ async function runTasks({ values, io }: CommandInput): Promise<void> {
 
 async function runAsk({ args: words, values, io }: CommandInput): Promise<void> {
   const today = todayOption(values.today);
-  await withStore(io, 'read', async (store, config) => {
-    const sessions = await FileSessions.open(`${config.storePath}.sessions.json`);
-    const bot = new Bot({ store, sessions });
+  await withStore(io, 'read', async (store) => {
+    const bot = new Bot({ store, sessions: new StoredSessions(store.sessions) });
     const message: IncomingMessage = {
       platform: 'cli',
       chatId: values.chat ?? 'cli',

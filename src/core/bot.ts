@@ -82,7 +82,7 @@ export class Bot {
       knowledge,
       now: message.time,
       today,
-      session: this.deps.sessions.get(chat, message.time),
+      session: await this.deps.sessions.get(chat, message.time),
       person,
       may: (action, task) => may(action, person, admins, data.bindings, task),
       region: bound ? (binding ?? null) : regions.length === 1 ? (regions[0] ?? null) : null,

@@ -1,7 +1,7 @@
 // Per-chat conversation state: the last list a chat was shown, so that "第3条" and "更多" refer to it.
-// It expires; the file-backed store keeps it across processes (the CLI's --chat) and restarts.
+// It expires; the store keeps it across processes (the CLI's --chat), restarts and bot instances.
 import { z } from 'zod';
-import { ValidatedJsonFile } from '../store/json-file.ts';
+import type { SessionRecords } from '../store/contract.ts';
 
 export const SESSION_TTL_MS = 30 * 60_000;
 
@@ -21,14 +21,14 @@ export const SessionSchema = z.object({
 export type Session = z.infer<typeof SessionSchema>;
 
 export interface SessionStore {
-  get(chat: string, now: Date): Session | undefined;
+  get(chat: string, now: Date): Promise<Session | undefined>;
   set(chat: string, session: Session): Promise<void>;
 }
 
 export class MemorySessions implements SessionStore {
   protected readonly sessions = new Map<string, Session>();
 
-  get(chat: string, now: Date): Session | undefined {
+  async get(chat: string, now: Date): Promise<Session | undefined> {
     const s = this.sessions.get(chat);
     if (s && new Date(s.expiresAt) > now) return s;
     this.sessions.delete(chat);
@@ -40,27 +40,18 @@ export class MemorySessions implements SessionStore {
   }
 }
 
-const FileSchema = z.object({ sessions: z.record(z.string(), SessionSchema) });
+/** Sessions kept by the store (a file beside the JSON store, or the shared database). */
+export class StoredSessions implements SessionStore {
+  constructor(private readonly records: SessionRecords) {}
 
-/** Sessions in a small JSON file beside the store, written atomically after each change. */
-export class FileSessions extends MemorySessions {
-  private constructor(private readonly file: ValidatedJsonFile<z.infer<typeof FileSchema>>) {
-    super();
+  async get(chat: string, now: Date): Promise<Session | undefined> {
+    // A session written by another release, or damaged, is forgotten rather than misread.
+    const parsed = SessionSchema.safeParse(await this.records.get(chat, now));
+    return parsed.success ? parsed.data : undefined;
   }
 
-  static async open(path: string): Promise<FileSessions> {
-    const file = new ValidatedJsonFile(path, FileSchema);
-    const sessions = new FileSessions(file);
-    const data = await file.read();
-    for (const [chat, s] of Object.entries(data?.sessions ?? {})) sessions.sessions.set(chat, s);
-    return sessions;
-  }
-
-  override async set(chat: string, session: Session): Promise<void> {
-    await super.set(chat, session);
+  async set(chat: string, session: Session): Promise<void> {
     // Expiry is judged at the time of the message that made this session, not the wall clock.
-    const madeAt = new Date(session.expiresAt).getTime() - SESSION_TTL_MS;
-    const live = [...this.sessions].filter(([, s]) => new Date(s.expiresAt).getTime() > madeAt);
-    await this.file.write({ sessions: Object.fromEntries(live) });
+    await this.records.set(chat, session, new Date(new Date(session.expiresAt).getTime() - SESSION_TTL_MS));
   }
 }

@@ -34,7 +34,8 @@ export interface DispatchOptions {
   now: () => Date;
   /** Messages older than this are ignored. Default 3 minutes. */
   maxAgeMs?: number;
-  seen?: SeenMessages;
+  /** Message ids already handled: by default this process's memory; the store's, to share them between instances. */
+  seen?: { first(id: string): boolean | Promise<boolean> };
 }
 
 /** The handler an adapter is started with: filter, answer, reply; never throws. */
@@ -43,7 +44,7 @@ export function dispatcher(adapter: Pick<ChatAdapter, 'name' | 'send'>, options:
   const maxAge = options.maxAgeMs ?? 3 * 60_000;
   return async (message) => {
     const where = { adapter: adapter.name, chat: message.chatId, messageId: message.messageId };
-    if (!seen.first(`${message.platform}:${message.chatId}:${message.messageId}`)) {
+    if (!(await seen.first(`${message.platform}:${message.chatId}:${message.messageId}`))) {
       options.logger.debug('duplicate message ignored', where);
       return;
     }

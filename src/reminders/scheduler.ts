@@ -2,23 +2,22 @@
 // each digest day up to today, it sends the day's digest once. Slot records are written `pending`
 // before sending and `sent` after, so a crash repeats at most one message and loses none; a digest
 // missed while the bot was down is sent on start-up, marked 补发, within the grace window, and only
-// logged when older. A failing target retries with backoff without holding up the others.
+// logged when older. A failing target retries with backoff without holding up the others. Several
+// instances may share one store: a digest is sent only by the instance that claims it (the store's
+// claimDigest), and a claim whose instance died lapses with its lease, so the digest is sent once.
 import { eventsByTask } from '../ledger/status.ts';
 import type { Logger } from '../log.ts';
-import type { TaskIndex } from '../store/indexes.ts';
 import type { DigestRecord, Subscription } from '../model/records.ts';
 import type { StoreData } from '../store/schema.ts';
+import type { Storage } from '../store/contract.ts';
 import { addDays, shanghaiDate, shanghaiInstant, weekday } from '../time.ts';
 import type { Reply } from '../model/reply.ts';
 import { buildDigest, type DigestTarget } from './digest.ts';
 import { quietDay, remindersFor, tasksInScope } from './select.ts';
 import { sentSlots, slotKey } from './subscriptions.ts';
 
-export interface ReminderStore {
-  readonly data: Readonly<StoreData>;
-  readonly index: TaskIndex;
-  change(mutate: (draft: StoreData) => void): Promise<void>;
-}
+/** What the scheduler needs of the store: the data, writing, claiming a digest, catching up and pruning. */
+export type ReminderStore = Pick<Storage, 'data' | 'index' | 'change' | 'claimDigest' | 'refresh' | 'pruneRecords'>;
 
 /** What the scheduler needs of a channel: to send. Every platform's notifier is one. */
 export interface DigestChannel {
@@ -39,9 +38,15 @@ export interface SchedulerOptions {
   sendTimeoutMs?: number;
   /** First retry delay; doubles each time. Default 1 min. */
   retryBaseMs?: number;
+  /**
+   * How long a claim on a digest lasts: if the instance sending it dies, another sends it after this.
+   * Longer than sendTimeoutMs. Default 5 min.
+   */
+  claimLeaseMs?: number;
 }
 
 const DAY_MS = 86_400_000;
+const DEFAULTS = { graceMs: DAY_MS, lateAfterMs: 15 * 60_000, sendTimeoutMs: 60_000, retryBaseMs: 60_000, claimLeaseMs: 5 * 60_000 };
 /** The retry delay doubles at most this many times (1 min → about an hour). */
 const MAX_BACKOFF_DOUBLINGS = 6;
 const FINAL: ReadonlySet<DigestRecord['state']> = new Set(['sent', 'empty', 'quiet', 'missed']);
@@ -55,7 +60,17 @@ export class Scheduler {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
 
-  constructor(private readonly options: SchedulerOptions) {}
+  private readonly options: SchedulerOptions & typeof DEFAULTS;
+
+  constructor(options: SchedulerOptions) {
+    const merged = { ...DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as SchedulerOptions & typeof DEFAULTS;
+    for (const key of Object.keys(DEFAULTS) as Array<keyof typeof DEFAULTS>) {
+      if (!(Number.isFinite(merged[key]) && merged[key] >= 0)) throw new RangeError(`scheduler option ${key} must be a non-negative number of milliseconds`);
+    }
+    // A lease shorter than a send would let a second instance send while the first is still sending.
+    if (merged.claimLeaseMs <= merged.sendTimeoutMs) throw new RangeError('scheduler option claimLeaseMs must be longer than sendTimeoutMs');
+    this.options = merged;
+  }
 
   start(intervalMs = 60_000): void {
     const run = (): void => {
@@ -74,12 +89,15 @@ export class Scheduler {
   /** One pass over every subscription. Chats are independent: one dead target stalls none. */
   async tick(): Promise<void> {
     const now = this.options.now();
+    // Other instances may have subscribed, sent or recorded since the last tick.
+    await this.options.store.refresh();
+    await this.options.store.pruneRecords(now).catch((error: unknown) => this.options.logger.warn('reminders: pruning old records failed', { error }));
     const results = await Promise.allSettled(this.options.store.data.subscriptions.map((sub) => this.runSubscription(sub, now)));
     for (const r of results) if (r.status === 'rejected') this.options.logger.error('reminders: subscription failed', { error: r.reason });
   }
 
   private async runSubscription(sub: Subscription, now: Date): Promise<void> {
-    const grace = this.options.graceMs ?? DAY_MS;
+    const grace = this.options.graceMs;
     const today = shanghaiDate(now);
     const from = shanghaiDate(new Date(Math.max(new Date(sub.at).getTime(), now.getTime() - grace - DAY_MS)));
     for (let day = from; day <= today; day = addDays(day, 1)) {
@@ -93,7 +111,22 @@ export class Scheduler {
         await this.recordDigest(sub.chat, day, 'missed', false, now);
         continue;
       }
-      await this.sendDigest(sub, day, now.getTime() - scheduled.getTime() > (this.options.lateAfterMs ?? 15 * 60_000), now);
+      await this.claimAndSend(sub, day, now.getTime() - scheduled.getTime() > this.options.lateAfterMs, now);
+    }
+  }
+
+  /** Sends the digest if this instance claims it and, as the store now stands, it is still to be sent. */
+  private async claimAndSend(sub: Subscription, day: string, late: boolean, now: Date): Promise<void> {
+    const { store } = this.options;
+    const claim = await store.claimDigest(sub.chat, day, now, this.options.claimLeaseMs);
+    if (!claim) return;
+    try {
+      const record = store.data.digests.find((d) => d.chat === sub.chat && d.day === day);
+      if (record && FINAL.has(record.state)) return;
+      if (record?.nextAttemptAt && new Date(record.nextAttemptAt) > now) return;
+      await this.sendDigest(sub, day, late, now);
+    } finally {
+      await claim.release();
     }
   }
 
@@ -121,9 +154,9 @@ export class Scheduler {
     try {
       if (!route) throw new Error(`no channel reaches ${sub.chat}`);
       const digest = buildDigest({ sub, day, items, late, bindings: store.data.bindings, scope: tasksInScope(sub, store.index), ledger, chatId: route.chatId });
-      await withTimeout(route.channel.send(digest.target, digest.reply), this.options.sendTimeoutMs ?? 60_000);
+      await withTimeout(route.channel.send(digest.target, digest.reply), this.options.sendTimeoutMs);
     } catch (error) {
-      const delay = (this.options.retryBaseMs ?? 60_000) * 2 ** Math.min(attempts - 1, MAX_BACKOFF_DOUBLINGS);
+      const delay = this.options.retryBaseMs * 2 ** Math.min(attempts - 1, MAX_BACKOFF_DOUBLINGS);
       logger.warn('reminders: digest not delivered, will retry', { chat: sub.chat, day, attempts, error });
       await this.recordDigest(sub.chat, day, 'failed', late, now, attempts, new Date(now.getTime() + delay));
       return;

@@ -23,4 +23,13 @@ export const storeText = {
     `数据文件 ${path} 正被进程 ${pid}（自 ${since}）使用。请先停止该进程，或通过机器人对话导入。`,
   lockedByHost: (path: string, host: string, pid: number): string => `数据文件 ${path} 被另一台机器 ${host} 的进程 ${pid} 锁定。`,
   cannotLock: (path: string): string => `无法取得数据文件 ${path} 的锁`,
+  ledgerAppendOnly: '台账只能追加记录，不能修改或删除已有记录（the ledger is append-only）',
+  planChangedByChange: '任务和文件只能通过导入修改（documents and tasks change only by an import）',
+  badSchema: (schema: string): string => `数据库模式名“${schema}”不合法：只能用小写字母、数字和下划线，且不以数字开头。`,
+  cannotConnect: (url: string, reason: string): string => `无法连接数据库 ${url}：${reason}。请检查 ZWGK_DATABASE_URL、数据库是否在运行、用户名和密码。`,
+  databaseTooNew: (found: number, known: number): string =>
+    `数据库结构版本为 ${found}，比本程序认识的版本 ${known} 新：请升级程序后再连接。数据库未被改动。`,
+  migrationFailed: (version: number, name: string, reason: string): string => `数据库升级第 ${version} 步（${name}）失败：${reason}。数据库未被改动。`,
+  badRow: (collection: string, reason: string): string => `数据库表 ${collection} 中有一行不符合格式（${reason}）。请从备份恢复或修正该行。`,
+  databaseWriteFailed: (url: string, reason: string): string => `写入数据库 ${url} 失败：${reason}。本次修改未保存。`,
 };

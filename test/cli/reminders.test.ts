@@ -1,7 +1,6 @@
 // Reminders from the command line: preview, subscribe, unsubscribe, bind.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { StoreData } from '../../src/store/schema.ts';
+import { TaskStore } from '../../src/store/task-store.ts';
 import { useCli } from './run.ts';
 
 const { cli, storePath } = useCli();
@@ -35,7 +34,9 @@ describe('reminders from the command line', () => {
     await cli('subscribe', '--chat', 'robot:ops', '--region', '汶上县');
     await cli('bind', '--chat', 'robot:ops', '--unit', '卫健局', '--user', '13800000000', '--name', '旧名');
     await cli('bind', '--chat', 'robot:ops', '--unit', '卫健局', '--user', '13800000000', '--name', '新名');
-    const { bindings } = JSON.parse(readFileSync(storePath(), 'utf8')) as StoreData;
+    const store = await TaskStore.open(storePath(), { readOnly: true });
+    const { bindings } = store.data;
+    await store.close();
     expect(bindings.map((b) => [b.chat, b.region, b.unitKey, b.user])).toEqual([['robot:ops', '汶上县', '卫生健康局', { platform: 'robot', userId: '13800000000', name: '新名' }]]);
   });
 

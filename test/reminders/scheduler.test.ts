@@ -91,6 +91,9 @@ describe('crashes', () => {
         if (++writes > n) throw new Error('process killed');
         await store.change(m);
       },
+      claimDigest: store.claimDigest.bind(store),
+      refresh: store.refresh.bind(store),
+      pruneRecords: store.pruneRecords.bind(store),
     };
   }
 

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/errors.ts';
 import { openStore } from '../../src/app/bootstrap.ts';
 import { ValidatedJsonFile } from '../../src/store/json-file.ts';
-import { StoreSchema } from '../../src/store/schema.ts';
+import { PlanFileSchema } from '../../src/store/schema.ts';
 import { TaskStore } from '../../src/store/task-store.ts';
 import { NOW, parseSeed, SEEDS_DIR, tempDir } from '../helpers.ts';
 
@@ -112,7 +112,7 @@ describe('one process owns the file', () => {
 
 describe('crashes', () => {
   it('killed at random moments 50 times, the file always parses and holds every write reported done', async () => {
-    const file = new ValidatedJsonFile(storePath, StoreSchema);
+    const file = new ValidatedJsonFile(storePath, PlanFileSchema);
     let reported = new Set<string>();
     let kills = 0;
     for (let round = 0; round < 50; round++) {

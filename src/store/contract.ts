@@ -1,0 +1,102 @@
+// The storage contract: everything the bot keeps, behind one interface that the core, the reminders,
+// the ledger, the adapters and the command line use. Two engines implement it (json/: lowdb files, the
+// embedded default; postgres/: one database shared by several bot instances); nothing above this layer
+// knows which one runs.
+import type { ChatSettings } from '../model/records.ts';
+import type { ParsedDocument } from '../model/task.ts';
+import type { TaskIndex } from './indexes.ts';
+import type { StoreData } from './schema.ts';
+
+export interface ImportOutcome {
+  documentId: string;
+  /** True when a document with the same identity was already stored and has been replaced. */
+  replaced: boolean;
+}
+
+export interface OpenOptions {
+  /** Open without the right to write (the CLI reading beside a running bot); writing is refused. */
+  readOnly?: boolean;
+  /** The time of opening: reminder and digest records older than the retention window are pruned. */
+  now?: Date;
+}
+
+/** One instance's hold on sending a chat's digest of a day. Released when sent, or given up. */
+export interface DigestClaim {
+  release(): Promise<void>;
+}
+
+/** A chat's remembered list, opaque to the store (the core validates it): kept until it expires. */
+export interface StoredSession {
+  expiresAt: string;
+  [field: string]: unknown;
+}
+
+/** Per-chat conversation state, shared by every instance on the same store. */
+export interface SessionRecords {
+  /** The chat's session, unless it has expired at `now`. */
+  get(chat: string, now: Date): Promise<StoredSession | undefined>;
+  /** Keeps the session; sessions expired at `madeAt` may be dropped on the way. Durable when it resolves. */
+  set(chat: string, session: StoredSession, madeAt: Date): Promise<void>;
+}
+
+/** Message ids already handled, so that a platform's redelivery (to any instance) is answered once. */
+export interface HandledMessages {
+  /** True the first time an id is offered. */
+  first(id: string, now: Date): Promise<boolean>;
+}
+
+export type PlatformValue = string | number | boolean | null;
+
+/** Small values an adapter keeps across restarts (Telegram's last update id …). */
+export interface PlatformState {
+  get(key: string): PlatformValue | undefined;
+  /** Resolves once the value is durably written. */
+  set(key: string, value: PlatformValue): Promise<void>;
+}
+
+export interface Storage {
+  /** Where the data lives, for messages: a file path, or the database's address without its password. */
+  readonly location: string;
+  /** False when the store was empty when opened (the caller seeds it). */
+  readonly existed: boolean;
+  readonly readOnly: boolean;
+  /** The current snapshot. Never mutated in place: a change or a refresh replaces it. */
+  readonly data: Readonly<StoreData>;
+  /** Increases whenever documents or tasks change (here or, for a shared store, in another instance). */
+  readonly revision: number;
+  /** Lookups over the tasks, rebuilt after the tasks change. */
+  readonly index: TaskIndex;
+
+  /**
+   * Adds documents, replacing any stored under the same identity (same region, year and number or
+   * title). All or nothing; resolves once durable.
+   */
+  putDocuments(parsed: readonly ParsedDocument[]): Promise<ImportOutcome[]>;
+  /**
+   * Applies a change to a draft of the latest state and stores what it changed, all or nothing; resolves
+   * once durable. The draft is fresh: changes made by other instances are in it. The ledger is
+   * append-only: a change that rewrites or removes an event is refused. Documents and tasks change only
+   * through putDocuments.
+   */
+  change(mutate: (draft: StoreData) => void): Promise<void>;
+  chatSettings(chat: string): ChatSettings | undefined;
+  /** Binds a chat to a region; durable before it resolves. */
+  setChatRegion(chat: string, region: string, by: string, now: Date): Promise<void>;
+
+  /**
+   * Takes the right to send a chat's digest of a day, for `leaseMs` from `now`, or null when another
+   * instance holds it. Once taken, `data` is fresh. A claim whose holder died expires with its lease.
+   */
+  claimDigest(chat: string, day: string, now: Date, leaseMs: number): Promise<DigestClaim | null>;
+  /** Brings `data` (and, after an import elsewhere, the tasks) up to date with the store. */
+  refresh(): Promise<void>;
+  /** Drops reminder and digest records older than the retention window; returns how many. */
+  pruneRecords(now: Date): Promise<number>;
+
+  readonly sessions: SessionRecords;
+  readonly handled: HandledMessages;
+  readonly platformState: PlatformState;
+
+  /** Waits for pending writes, then lets go of the store. */
+  close(): Promise<void>;
+}

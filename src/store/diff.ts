@@ -1,0 +1,90 @@
+// What a change did to the state, collection by collection: the records added or replaced and the keys
+// removed, found by identity (a draft keeps the records it did not touch), so that an engine writes only
+// those rows. The ledger is append-only: a draft may only add events at its end.
+import { StoreError } from '../errors.ts';
+import type { Binding, ChatSettings, DigestRecord, ReminderRecord, Subscription } from '../model/records.ts';
+import { storeText } from '../texts/store.ts';
+import type { Collection, StateData, StoreData } from './schema.ts';
+
+/** Joins the parts of a key: the unit separator, which no id, name or date contains (and PostgreSQL text may hold, unlike NUL). */
+const KEY_SEPARATOR = '\u001f';
+const joinKey = (...parts: string[]): string => parts.join(KEY_SEPARATOR);
+export const splitKey = (key: string): string[] => key.split(KEY_SEPARATOR);
+
+export type KeyedCollection = Exclude<Collection, 'ledger'>;
+
+/** Each keyed collection's key: what makes two records the same record. */
+export const KEYS: { [C in KeyedCollection]: (record: StateData[C][number]) => string } = {
+  chats: (r: ChatSettings) => r.chat,
+  subscriptions: (r: Subscription) => r.chat,
+  bindings: (r: Binding) => joinKey(r.chat, r.unitKey, r.region, r.user.userId),
+  reminders: (r: ReminderRecord) => joinKey(r.chat, r.taskId, r.slot),
+  digests: (r: DigestRecord) => joinKey(r.chat, r.day),
+};
+export const KEYED_COLLECTIONS = Object.keys(KEYS) as KeyedCollection[];
+
+export interface CollectionDiff<R> {
+  /** Records new or changed, in draft order (a key met twice: the last wins). */
+  upserts: R[];
+  /** Keys no longer present. */
+  deletes: string[];
+}
+
+/**
+ * The records of `next` not in `base` and the keys of `base` gone from `next`. Only the window between the
+ * longest common prefix and suffix (by identity) is compared key by key: a change touches a few records of
+ * a long array, so the cost is a pointer scan, not a map of every record.
+ */
+export function diffCollection<R>(base: readonly R[], next: readonly R[], keyOf: (record: R) => string): CollectionDiff<R> {
+  if (base === next) return { upserts: [], deletes: [] };
+  let start = 0;
+  const shortest = Math.min(base.length, next.length);
+  while (start < shortest && base[start] === next[start]) start++;
+  let tail = 0;
+  while (tail < shortest - start && base[base.length - 1 - tail] === next[next.length - 1 - tail]) tail++;
+  const baseMid = base.slice(start, base.length - tail);
+  const nextMid = next.slice(start, next.length - tail);
+  const unchanged = new Set(baseMid);
+  const upserts = new Map<string, R>();
+  for (const record of nextMid) if (!unchanged.has(record)) upserts.set(keyOf(record), record);
+  const kept = new Set(nextMid.map(keyOf));
+  const deletes = [...new Set(baseMid.map(keyOf))].filter((key) => !kept.has(key));
+  return { upserts: [...upserts.values()], deletes };
+}
+
+/** The events appended to the ledger; throws when the draft rewrote or removed one. */
+export function appendedEvents(base: StateData['ledger'], next: StateData['ledger']): StateData['ledger'] {
+  if (next.length < base.length) throw new StoreError(storeText.ledgerAppendOnly);
+  for (let i = base.length - 1; i >= 0; i--) if (base[i] !== next[i]) throw new StoreError(storeText.ledgerAppendOnly);
+  return next.slice(base.length);
+}
+
+export interface StateDiff {
+  ledger: StateData['ledger'];
+  keyed: { [C in KeyedCollection]: CollectionDiff<StateData[C][number]> };
+  empty: boolean;
+}
+
+/** Everything a draft changed, checked: the plan is untouched and the ledger only grew. */
+export function diffState(base: Readonly<StoreData>, draft: StoreData): StateDiff {
+  if (draft.documents !== base.documents || draft.tasks !== base.tasks || draft.tasks.length !== base.tasks.length) {
+    throw new StoreError(storeText.planChangedByChange);
+  }
+  const ledger = appendedEvents(base.ledger, draft.ledger);
+  const keyed = Object.fromEntries(KEYED_COLLECTIONS.map((c) => [c, diffCollection<unknown>(base[c], draft[c], KEYS[c] as (r: unknown) => string)])) as StateDiff['keyed'];
+  const empty = ledger.length === 0 && KEYED_COLLECTIONS.every((c) => keyed[c].upserts.length === 0 && keyed[c].deletes.length === 0);
+  return { ledger, keyed, empty };
+}
+
+/** A draft of the snapshot: every state array copied (records shared), the plan shared. */
+export function draftOf(data: Readonly<StoreData>): StoreData {
+  return {
+    ...data,
+    chats: [...data.chats],
+    subscriptions: [...data.subscriptions],
+    bindings: [...data.bindings],
+    ledger: [...data.ledger],
+    reminders: [...data.reminders],
+    digests: [...data.digests],
+  };
+}

@@ -1,0 +1,326 @@
+// The PostgreSQL engine, for a city or a province with several bot instances on one database. Each
+// instance keeps the snapshot in memory (answers read it without a round trip) and writes only what a
+// change did: the diff of the draft, row by row, in one transaction that first takes the head row's lock
+// and catches up with what other instances wrote, so no instance overwrites another's work. An import
+// or a change is announced with NOTIFY; the others catch up (and rebuild their indexes) on hearing it.
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { StoreError } from '../../errors.ts';
+import type { ChatSettings } from '../../model/records.ts';
+import type { ParsedDocument, Task, TaskDocument } from '../../model/task.ts';
+import { DocumentSchema, TaskSchema } from '../../model/task.ts';
+import { storeText } from '../../texts/store.ts';
+import type { DigestClaim, ImportOutcome, OpenOptions, Storage } from '../contract.ts';
+import { diffState, draftOf } from '../diff.ts';
+import { TaskIndex } from '../indexes.ts';
+import { HANDLED_RETENTION_MS, pruneOldRecords } from '../retention.ts';
+import { type StateData, stateOf, type StoreData } from '../schema.ts';
+import { migrate } from './migrations.ts';
+import { PgHandled, PgPlatformState, PgSessions } from './side-records.ts';
+import type { SqlDriver, SqlSession } from './sql.ts';
+import { applyDelta, loadDelta, loadState, writeDiff } from './state-sql.ts';
+
+/** Tasks are written in batches of this many rows (one JSON parameter each). */
+const TASK_BATCH = 5_000;
+/** Deletions are remembered this long for instances catching up; one asleep longer reloads the state. */
+const DELETIONS_KEPT_MS = 7 * 86_400_000;
+/** Pruning runs at most this often per instance. */
+const PRUNE_EVERY_MS = 3_600_000;
+
+interface Head {
+  state_rev: string;
+  tasks_rev: string;
+  deletions_floor: string;
+}
+
+export interface PgOptions extends OpenOptions {
+  /** Where the data lives, for messages (the URL without its password). */
+  location: string;
+  /** The NOTIFY channel of this store (one per schema). */
+  channel: string;
+}
+
+/** A change whose draft changed nothing: the transaction is rolled back, the caught-up state kept. */
+class NothingChanged extends Error {}
+
+async function loadPlan(tx: SqlSession): Promise<{ documents: TaskDocument[]; tasks: Task[] }> {
+  const docs = await tx.query<{ body: unknown }>('SELECT body FROM documents ORDER BY ord');
+  const tasks = await tx.query<{ body: unknown }>('SELECT body FROM tasks ORDER BY ord');
+  return { documents: docs.rows.map((r) => DocumentSchema.parse(r.body)), tasks: tasks.rows.map((r) => TaskSchema.parse(r.body)) };
+}
+
+async function readHead(tx: SqlSession): Promise<{ state: number; tasks: number; floor: number }> {
+  const { rows } = await tx.query<Head>('SELECT state_rev, tasks_rev, deletions_floor FROM zwgk_head');
+  const head = rows[0] as Head;
+  return { state: Number(head.state_rev), tasks: Number(head.tasks_rev), floor: Number(head.deletions_floor) };
+}
+
+export class PgStorage implements Storage {
+  private cachedIndex: TaskIndex | null = null;
+  private taskRevision = 0;
+  /** The import revision the tasks in memory reflect, and the state revision the state does. */
+  private tasksRev = 0;
+  private stateRev = 0;
+  /** Every operation on the snapshot runs in this order, one at a time. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private refreshWanted = false;
+  private lastPrune = 0;
+  private stopListening: (() => Promise<void>) | null = null;
+  private closed = false;
+  /** Who holds a claim: this instance, unique across machines and restarts. */
+  private readonly owner = `${hostname()}:${process.pid}:${randomUUID()}`;
+  readonly sessions: PgSessions;
+  readonly handled: PgHandled;
+
+  private constructor(
+    private readonly db: SqlDriver,
+    private readonly options: PgOptions,
+    private snapshot: StoreData,
+    readonly existed: boolean,
+    readonly platformState: PgPlatformState,
+  ) {
+    this.sessions = new PgSessions(db);
+    this.handled = new PgHandled(db);
+  }
+
+  /** Migrates the database, loads the snapshot and starts listening for other instances. Takes ownership of `db`. */
+  static async open(db: SqlDriver, options: PgOptions): Promise<PgStorage> {
+    try {
+      await migrate(db);
+      const loaded = await db.transaction(async (tx) => {
+        await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+        return { head: await readHead(tx), plan: await loadPlan(tx), state: await loadState(tx) };
+      });
+      const existed = loaded.plan.documents.length > 0 || loaded.head.state > 0;
+      const store = new PgStorage(db, options, { ...loaded.plan, ...loaded.state }, existed, await PgPlatformState.load(db));
+      store.tasksRev = loaded.head.tasks;
+      store.stateRev = loaded.head.state;
+      store.stopListening = await db.listen(options.channel, (payload) => store.heard(payload));
+      if (options.now && !options.readOnly) await store.pruneRecords(options.now);
+      return store;
+    } catch (e) {
+      await db.close();
+      throw e;
+    }
+  }
+
+  get location(): string {
+    return this.options.location;
+  }
+
+  get readOnly(): boolean {
+    return this.options.readOnly === true;
+  }
+
+  get data(): Readonly<StoreData> {
+    return this.snapshot;
+  }
+
+  get revision(): number {
+    return this.taskRevision;
+  }
+
+  get index(): TaskIndex {
+    this.cachedIndex ??= new TaskIndex(this.snapshot.documents, this.snapshot.tasks);
+    return this.cachedIndex;
+  }
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(fn);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** A notification from any instance (this one included): catch up unless already there. */
+  private heard(payload: string): void {
+    const [kind, rev] = payload.split(':');
+    const behind = kind === 'tasks' ? Number(rev) > this.tasksRev : Number(rev) > this.stateRev;
+    if (!behind || this.refreshWanted || this.closed) return;
+    this.refreshWanted = true;
+    // A failed catch-up is retried by the next refresh (every scheduler tick) or write.
+    this.serial(() => this.catchUp()).catch(() => undefined);
+  }
+
+  async refresh(): Promise<void> {
+    await this.serial(() => this.catchUp());
+  }
+
+  private async catchUp(): Promise<void> {
+    this.refreshWanted = false;
+    const { head, state } = await this.db.transaction(async (tx) => {
+      await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+      const head = await readHead(tx);
+      return { head, state: await this.stateAt(tx, head) };
+    });
+    this.adoptState(state, head.state);
+    if (head.tasks !== this.tasksRev) await this.reloadPlan();
+  }
+
+  /** The state as of `head`, from what this instance holds plus the rows written since. */
+  private async stateAt(tx: SqlSession, head: { state: number; floor: number }): Promise<StateData> {
+    if (head.state === this.stateRev) return stateOf(this.snapshot);
+    if (head.floor > this.stateRev) return loadState(tx);
+    return applyDelta(stateOf(this.snapshot), await loadDelta(tx, this.stateRev));
+  }
+
+  private adoptState(state: StateData, rev: number): void {
+    if (rev < this.stateRev) return;
+    this.snapshot = { ...this.snapshot, ...state };
+    this.stateRev = rev;
+  }
+
+  private async reloadPlan(): Promise<void> {
+    const { head, plan } = await this.db.transaction(async (tx) => {
+      await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+      return { head: await readHead(tx), plan: await loadPlan(tx) };
+    });
+    this.snapshot = { ...this.snapshot, ...plan };
+    this.tasksRev = head.tasks;
+    this.cachedIndex = null;
+    this.taskRevision++;
+  }
+
+  putDocuments(parsed: readonly ParsedDocument[]): Promise<ImportOutcome[]> {
+    this.assertWritable();
+    return this.serial(async () => {
+      const ids = parsed.map((p) => p.document.id);
+      const { rev, replaced } = await this.db.transaction(async (tx) => {
+        const { rows } = await tx.query<{ tasks_rev: string }>('UPDATE zwgk_head SET tasks_rev = tasks_rev + 1 RETURNING tasks_rev');
+        const found = await tx.query<{ id: string }>('SELECT id FROM documents WHERE id = ANY($1::text[])', [ids]);
+        await tx.query('DELETE FROM documents WHERE id = ANY($1::text[])', [ids]);
+        await insertPlan(tx, parsed);
+        const rev = Number(rows[0]?.tasks_rev);
+        await tx.query('SELECT pg_notify($1, $2)', [this.options.channel, `tasks:${rev}`]);
+        return { rev, replaced: new Set(found.rows.map((r) => r.id)) };
+      });
+      if (rev === this.tasksRev + 1) {
+        const before = this.snapshot;
+        const idSet = new Set(ids);
+        this.snapshot = {
+          ...before,
+          documents: [...before.documents.filter((d) => !idSet.has(d.id)), ...parsed.map((p) => p.document)],
+          tasks: [...before.tasks.filter((t) => !idSet.has(t.documentId)), ...parsed.flatMap((p) => p.tasks)],
+        };
+        this.tasksRev = rev;
+        this.cachedIndex = null;
+        this.taskRevision++;
+      } else {
+        await this.reloadPlan();
+      }
+      return parsed.map((p) => ({ documentId: p.document.id, replaced: replaced.has(p.document.id) }));
+    });
+  }
+
+  change(mutate: (draft: StoreData) => void): Promise<void> {
+    this.assertWritable();
+    return this.serial(async () => {
+      let fresh: { state: StateData; rev: number } | null = null;
+      try {
+        const done = await this.db.transaction(async (tx) => {
+          // The head row's lock orders every writer of every instance; under it, catch up, then write.
+          const { rows } = await tx.query<Head>('UPDATE zwgk_head SET state_rev = state_rev + 1 RETURNING state_rev, tasks_rev, deletions_floor');
+          const head = rows[0] as Head;
+          const rev = Number(head.state_rev);
+          fresh = { state: await this.stateAt(tx, { state: rev - 1, floor: Number(head.deletions_floor) }), rev: rev - 1 };
+          const base: StoreData = { ...this.snapshot, ...fresh.state };
+          const draft = draftOf(base);
+          mutate(draft);
+          const diff = diffState(base, draft);
+          if (diff.empty) throw new NothingChanged();
+          await writeDiff(tx, diff, rev);
+          await tx.query('SELECT pg_notify($1, $2)', [this.options.channel, `state:${rev}`]);
+          return { draft, rev };
+        });
+        this.adoptState(stateOf(done.draft), done.rev);
+      } catch (e) {
+        if (fresh) this.adoptState((fresh as { state: StateData }).state, (fresh as { rev: number }).rev);
+        if (!(e instanceof NothingChanged)) throw e instanceof StoreError ? e : new StoreError(storeText.databaseWriteFailed(this.location, (e as Error).message), { cause: e });
+      }
+    });
+  }
+
+  chatSettings(chat: string): ChatSettings | undefined {
+    return this.snapshot.chats.find((c) => c.chat === chat);
+  }
+
+  async setChatRegion(chat: string, region: string, by: string, now: Date): Promise<void> {
+    const settings: ChatSettings = { chat, region, by, at: now.toISOString() };
+    await this.change((draft) => {
+      draft.chats = [...draft.chats.filter((c) => c.chat !== chat), settings];
+    });
+  }
+
+  /**
+   * A new claim is a row inserted (ON CONFLICT DO NOTHING: one instance wins); a claim whose holder's
+   * lease ran out is taken over under FOR UPDATE SKIP LOCKED, so two instances never both take it.
+   */
+  async claimDigest(chat: string, day: string, now: Date, leaseMs: number): Promise<DigestClaim | null> {
+    const until = new Date(now.getTime() + leaseMs).toISOString();
+    const inserted = await this.db.query('INSERT INTO digest_claims (chat, day, owner, lease_until) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING owner', [chat, day, this.owner, until]);
+    const won =
+      inserted.rows.length > 0 ||
+      (await this.db.transaction(async (tx) => {
+        const { rows } = await tx.query(
+          'SELECT owner FROM digest_claims WHERE chat = $1 AND day = $2 AND (lease_until < $3 OR owner = $4) FOR UPDATE SKIP LOCKED',
+          [chat, day, now.toISOString(), this.owner],
+        );
+        if (!rows.length) return false;
+        await tx.query('UPDATE digest_claims SET owner = $3, lease_until = $4 WHERE chat = $1 AND day = $2', [chat, day, this.owner, until]);
+        return true;
+      }));
+    if (!won) return null;
+    await this.refresh();
+    return { release: async () => void (await this.db.query('DELETE FROM digest_claims WHERE chat = $1 AND day = $2 AND owner = $3', [chat, day, this.owner])) };
+  }
+
+  async pruneRecords(now: Date): Promise<number> {
+    if (this.readOnly || now.getTime() - this.lastPrune < PRUNE_EVERY_MS) return 0;
+    this.lastPrune = now.getTime();
+    let pruned = 0;
+    await this.change((draft) => {
+      pruned = pruneOldRecords(draft, now);
+    });
+    await this.db.query('DELETE FROM handled_messages WHERE at < $1', [new Date(now.getTime() - HANDLED_RETENTION_MS).toISOString()]);
+    await this.db.query('DELETE FROM sessions WHERE expires_at <= $1', [now.toISOString()]);
+    await this.db.transaction(async (tx) => {
+      const cutoff = new Date(now.getTime() - DELETIONS_KEPT_MS).toISOString();
+      const { rows } = await tx.query<{ rev: string | null }>('DELETE FROM state_deletions WHERE at < $1 RETURNING rev', [cutoff]);
+      const floor = Math.max(0, ...rows.map((r) => Number(r.rev)));
+      if (floor) await tx.query('UPDATE zwgk_head SET deletions_floor = GREATEST(deletions_floor, $1)', [floor]);
+    });
+    return pruned;
+  }
+
+  private assertWritable(): void {
+    if (this.readOnly) throw new StoreError(storeText.readOnly(this.location));
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.queue;
+    await this.stopListening?.();
+    await this.db.close();
+  }
+}
+
+/** Inserts documents and their tasks after every stored one, in the order given. */
+async function insertPlan(tx: SqlSession, parsed: readonly ParsedDocument[]): Promise<void> {
+  const { rows } = await tx.query<{ docs: string | null; tasks: string | null }>('SELECT (SELECT max(ord) FROM documents) AS docs, (SELECT max(ord) FROM tasks) AS tasks');
+  const docBase = Number(rows[0]?.docs ?? 0);
+  let taskBase = Number(rows[0]?.tasks ?? 0);
+  await tx.query(
+    `INSERT INTO documents (id, ord, body) SELECT d->>'id', $2 + n, d FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS a(d, n)`,
+    [JSON.stringify(parsed.map((p) => p.document)), docBase],
+  );
+  const tasks = parsed.flatMap((p) => p.tasks);
+  for (let i = 0; i < tasks.length; i += TASK_BATCH) {
+    const batch = tasks.slice(i, i + TASK_BATCH);
+    await tx.query(
+      `INSERT INTO tasks (id, document_id, ord, region, body)
+       SELECT t->>'id', t->>'documentId', $2 + n, t->>'region', t FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS a(t, n)`,
+      [JSON.stringify(batch), taskBase],
+    );
+    taskBase += batch.length;
+  }
+}
