@@ -33,7 +33,11 @@ interface Loaded {
 
 async function load(paths: ReturnType<typeof jsonStorePaths>, planFile: ValidatedJsonFile<PlanFile>, stateFile: ValidatedJsonFile<StateFile>, writable: boolean): Promise<Loaded> {
   const main = await new ValidatedJsonFile(paths.plan, MainFileSchema).read();
-  if (!main) return { plan: { version: SPLIT_STORE_VERSION, documents: [], tasks: [] }, state: { version: SPLIT_STORE_VERSION, ...emptyState() }, existed: false };
+  if (!main) {
+    // No plan yet (nothing imported), but the state may already hold subscriptions or a ledger.
+    const state = await stateFile.read();
+    return { plan: { version: SPLIT_STORE_VERSION, documents: [], tasks: [] }, state: state ?? { version: SPLIT_STORE_VERSION, ...emptyState() }, existed: state !== null };
+  }
   if (main.version === SPLIT_STORE_VERSION) {
     const state = (await stateFile.read()) ?? { version: SPLIT_STORE_VERSION, ...emptyState() };
     return { plan: main, state, existed: true };

@@ -261,8 +261,8 @@ export class PgStorage implements Storage {
       inserted.rows.length > 0 ||
       (await this.db.transaction(async (tx) => {
         const { rows } = await tx.query(
-          'SELECT owner FROM digest_claims WHERE chat = $1 AND day = $2 AND (lease_until < $3 OR owner = $4) FOR UPDATE SKIP LOCKED',
-          [chat, day, now.toISOString(), this.owner],
+          'SELECT owner FROM digest_claims WHERE chat = $1 AND day = $2 AND lease_until < $3 FOR UPDATE SKIP LOCKED',
+          [chat, day, now.toISOString()],
         );
         if (!rows.length) return false;
         await tx.query('UPDATE digest_claims SET owner = $3, lease_until = $4 WHERE chat = $1 AND day = $2', [chat, day, this.owner, until]);
