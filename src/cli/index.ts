@@ -9,6 +9,7 @@ import { documentCommands } from './documents.ts';
 import { ledgerCommands } from './ledger.ts';
 import { parseCommandLine } from './options.ts';
 import { reminderCommands } from './reminders.ts';
+import { storeCommands } from './store.ts';
 import { taskCommands } from './tasks.ts';
 
 export type { Io } from './command.ts';
@@ -22,6 +23,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   subscribe: reminderCommands.subscribe,
   unsubscribe: reminderCommands.unsubscribe,
   bind: reminderCommands.bind,
+  ...storeCommands,
 };
 
 export const usage = (): string => cliText.usage(Object.values(COMMANDS));

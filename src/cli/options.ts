@@ -19,6 +19,9 @@ export const OPTIONS = {
   time: { type: 'string' },
   user: { type: 'string' },
   name: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  schema: { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;

@@ -52,6 +52,8 @@ export interface PlatformState {
   get(key: string): PlatformValue | undefined;
   /** Resolves once the value is durably written. */
   set(key: string, value: PlatformValue): Promise<void>;
+  /** Every key and value (to copy a store). */
+  entries(): Array<[string, PlatformValue]>;
 }
 
 export interface Storage {

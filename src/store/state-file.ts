@@ -21,6 +21,10 @@ export class StateFile {
     return this.state[key];
   }
 
+  entries(): Array<[string, State[string]]> {
+    return Object.entries(this.state);
+  }
+
   /** Resolves once the value is durably written. */
   async set(key: string, value: State[string]): Promise<void> {
     this.state = { ...this.state, [key]: value };

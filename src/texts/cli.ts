@@ -73,6 +73,13 @@ export const commandText = {
     help: '把一个人绑定为某会话里某单位的经办人，该单位的提醒会 @ 他；群机器人用手机号作编号。不写 --region 时用该会话订阅或绑定的地区。',
     example: 'bind --chat robot:ops --unit 民政局 --user 13800000000 --name 张三',
   },
+  'migrate-store': {
+    usage: 'migrate-store --to 目标 [--from 来源] [--schema 模式] [--json]',
+    summary: '把全部数据迁移到另一个存储（JSON 文件 ↔ PostgreSQL）',
+    help:
+      '把任务、台账、订阅、绑定、提醒记录等全部数据复制到一个空的目标，并核对一致。来源默认是当前配置的存储（ZWGK_STORE 或 ZWGK_DATABASE_URL）；目标和来源可以是 JSON 文件路径，也可以是 postgres:// 地址（--schema 指定数据库模式，默认 zwgk）。迁移前请先停止机器人；来源不会被改动。',
+    example: 'migrate-store --to postgres://zwgk:密码@127.0.0.1:5432/zwgk',
+  },
 } satisfies Record<string, CommandText>;
 
 export const cliText = {
@@ -118,5 +125,12 @@ export const cliText = {
   subscribed: (chat: string, region: string, units: number, time: string): string =>
     `已为 ${chat} 订阅 ${region}${units ? ` 的 ${units} 个单位` : '（全部单位）'}的到期提醒，每天 ${time} 推送。`,
   unsubscribed: (chat: string): string => `已取消 ${chat} 的订阅。`,
+  migrateNeedsTo: (help: string): string => `migrate-store 需要 --to（目标：JSON 文件路径或 postgres:// 地址）。\n${help}`,
+  migrateSameStore: '来源和目标是同一个存储。',
+  migrateSourceEmpty: (where: string): string => `来源 ${where} 没有数据，无需迁移。`,
+  migrated: (from: string, to: string, s: { documents: number; tasks: number; ledger: number; subscriptions: number; bindings: number; reminders: number; digests: number }): string =>
+    `已把 ${from} 迁移到 ${to}，核对一致：${s.documents} 个文件、${s.tasks} 项任务、${s.ledger} 条台账记录、${s.subscriptions} 个订阅、${s.bindings} 个绑定、${s.reminders} 条提醒记录、${s.digests} 条推送记录。`,
+  migrateNext: (to: string): string =>
+    /^postgres/i.test(to) ? '下一步：在 .env 中设置 ZWGK_DATABASE_URL 为目标地址后重新启动机器人。' : '下一步：在 .env 中把 ZWGK_STORE 设为目标文件、删除 ZWGK_DATABASE_URL 后重新启动机器人。',
   bound: (chat: string, unit: string, who: string): string => `已在 ${chat} 将 ${who} 绑定为 ${unit} 的经办人。`,
 };

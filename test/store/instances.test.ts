@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.ts';
 import type { Subscription } from '../../src/model/records.ts';
+import type { Reply } from '../../src/model/reply.ts';
 import type { ParsedDocument, Task } from '../../src/model/task.ts';
 import { renderPlain } from '../../src/platform/reply.ts';
 import { Scheduler } from '../../src/reminders/scheduler.ts';
@@ -57,7 +58,7 @@ async function reference(): Promise<Set<string>> {
   await store.change((d) => void d.subscriptions.push(...CHATS.map(subscription)));
   const delivered: Delivery[] = [];
   const clock = { now: new Date(0) };
-  const channel = { send: async (target: { chatId: string }, reply: Parameters<typeof renderPlain>[0]) => void delivered.push({ instance: 'ref', chat: target.chatId, heading: renderPlain(reply).split('\n')[0] ?? '', taskIds: reply.tasks.map((t) => t.id) }) };
+  const channel = { send: async (target: { chatId: string }, reply: Reply) => void delivered.push({ instance: 'ref', chat: target.chatId, heading: renderPlain(reply).split('\n')[0] ?? '', taskIds: reply.tasks.map((t) => t.id) }) };
   const s = new Scheduler({ store, resolve: (chat) => ({ channel, chatId: chat }), logger: createLogger(() => {}), now: () => clock.now });
   for (const at of steps()) {
     clock.now = at;

@@ -44,6 +44,10 @@ export class PgPlatformState implements PlatformState {
     return this.values.get(key);
   }
 
+  entries(): Array<[string, PlatformValue]> {
+    return [...this.values];
+  }
+
   async set(key: string, value: PlatformValue): Promise<void> {
     await this.db.query('INSERT INTO platform_state (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, JSON.stringify(value)]);
     this.values.set(key, value);

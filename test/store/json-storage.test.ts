@@ -1,0 +1,71 @@
+// The JSON engine's files: a change writes the state file only; a version 1 store (one file) becomes
+// version 2 on open, with the old file kept; read-only opening migrates nothing.
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { JsonStorage, jsonStorePaths } from '../../src/store/json/json-storage.ts';
+import { NOW, parseSeed, tempDir } from '../helpers.ts';
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = tempDir()));
+afterEach(() => cleanup());
+
+const event = { taskId: 't1', action: 'done' as const, note: '', by: { platform: 'cli', userId: 'cli' }, chat: 'cli', at: NOW.toISOString() };
+
+describe('the JSON engine', () => {
+  it('a ledger write rewrites the state file, never the plan file', async () => {
+    const path = join(dir, 'store.json');
+    const store = await JsonStorage.open(path);
+    await store.putDocuments([await parseSeed('000_8f567bc9b8b33b76.txt')]);
+    const plan = statSync(path);
+    const planText = readFileSync(path, 'utf8');
+    for (let i = 0; i < 5; i++) await store.change((d) => void d.ledger.push({ ...event, note: String(i) }));
+    await store.close();
+    expect(statSync(path).mtimeMs).toBe(plan.mtimeMs);
+    expect(readFileSync(path, 'utf8')).toBe(planText);
+    const state = JSON.parse(readFileSync(jsonStorePaths(path).state, 'utf8')) as { version: number; ledger: unknown[]; tasks?: unknown };
+    expect(state.version).toBe(2);
+    expect(state.ledger).toHaveLength(5);
+    expect(state.tasks).toBeUndefined();
+  });
+
+  it('a version 1 store is split on open, its file kept as .v1.bak; opened again, nothing more happens', async () => {
+    const path = join(dir, 'store.json');
+    const doc = await parseSeed('001_0e95c71143a3993b.txt');
+    const v1 = JSON.stringify({ version: 1, documents: [doc.document], tasks: doc.tasks, ledger: [event], subscriptions: [], bindings: [], chats: [{ chat: 'c', region: '冠县', by: 'x', at: NOW.toISOString() }] });
+    writeFileSync(path, v1);
+    const store = await JsonStorage.open(path, { now: NOW });
+    expect(store.existed).toBe(true);
+    expect(store.data.tasks).toHaveLength(doc.tasks.length);
+    expect(store.data.ledger).toEqual([event]);
+    expect(store.chatSettings('c')?.region).toBe('冠县');
+    await store.close();
+    expect(readFileSync(`${path}.v1.bak`, 'utf8')).toBe(v1);
+    expect(JSON.parse(readFileSync(path, 'utf8')).version).toBe(2);
+    const again = await JsonStorage.open(path);
+    expect(again.data.ledger).toEqual([event]);
+    expect(again.data.tasks).toHaveLength(doc.tasks.length);
+    await again.close();
+    expect(existsSync(`${path}.v1.1.bak`)).toBe(false);
+  });
+
+  it('a version 1 store opened read-only is read as it is, not migrated', async () => {
+    const path = join(dir, 'store.json');
+    const v1 = JSON.stringify({ version: 1, documents: [], tasks: [], ledger: [event] });
+    writeFileSync(path, v1);
+    const reader = await JsonStorage.open(path, { readOnly: true });
+    expect(reader.data.ledger).toEqual([event]);
+    await reader.close();
+    expect(readFileSync(path, 'utf8')).toBe(v1);
+    expect(existsSync(`${path}.v1.bak`)).toBe(false);
+  });
+
+  it('sessions and platform state of an earlier release are read from their files', async () => {
+    const path = join(dir, 'store.json');
+    writeFileSync(`${path}.telegram.json`, JSON.stringify({ 'telegram.lastUpdateId': 77 }));
+    const store = await JsonStorage.open(path);
+    expect(store.platformState.get('telegram.lastUpdateId')).toBe(77);
+    await store.close();
+  });
+});
