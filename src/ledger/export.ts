@@ -1,5 +1,5 @@
 // The ledger (台账) as a spreadsheet: one row per task of a region, with its status and last progress.
-import ExcelJS from 'exceljs';
+// exceljs (half a second to load) is loaded when a spreadsheet is first asked for, not at start-up.
 import { deadlineLabel } from '../texts/format.ts';
 import { ledgerText } from '../texts/ledger.ts';
 import type { Task } from '../model/task.ts';
@@ -35,6 +35,7 @@ export function ledgerRows(tasks: readonly Task[], ledger: ReadonlyMap<string, r
 }
 
 export async function ledgerXlsx(region: string, rows: readonly string[][]): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(ledgerText.sheet(region).slice(0, EXCEL_SHEET_NAME_MAX));
   sheet.addRow([...LEDGER_COLUMNS]);

@@ -1,6 +1,8 @@
 // A compact BM25 index: postings in typed arrays (built by a counting sort over term ids), one scratch
 // score array reused across queries, and a top-k scan instead of a sort, so that a query over 100,000
-// tasks stays within a few milliseconds and the index within a few tens of megabytes.
+// tasks stays within a few milliseconds and the index within a few tens of megabytes. A query may be
+// limited to ranges of document numbers (a region's tasks are numbered together): each posting list is
+// entered by binary search at a range's start, so documents outside the ranges are never scored.
 
 export interface WeightedTerm {
   term: string;
@@ -11,6 +13,9 @@ export interface Hit {
   doc: number;
   score: number;
 }
+
+/** Documents start (inclusive) to end (exclusive). */
+export type DocRange = readonly [start: number, end: number];
 
 const K1 = 1.2;
 const B = 0.75;
@@ -107,6 +112,19 @@ export class Bm25Index {
     return id === undefined ? 0 : (this.offsets[id + 1] as number) - (this.offsets[id] as number);
   }
 
+  /** The first posting in [lo, hi) of a document ≥ doc (postings of a term are in document order). */
+  private lowerBound(lo: number, hi: number, doc: number): number {
+    if (doc <= 0) return lo;
+    let a = lo;
+    let b = hi;
+    while (a < b) {
+      const mid = (a + b) >>> 1;
+      if ((this.docs[mid] as number) < doc) a = mid + 1;
+      else b = mid;
+    }
+    return a;
+  }
+
   idf(term: string): number {
     const df = this.df(term);
     return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
@@ -116,7 +134,7 @@ export class Bm25Index {
    * The k best documents that pass the filter, best first. The query is groups of alternatives (a
    * word and its synonyms): a document scores the best alternative of each group, not their sum.
    */
-  search(groups: ReadonlyArray<readonly WeightedTerm[]>, k: number, accept: (doc: number) => boolean = () => true): Hit[] {
+  search(groups: ReadonlyArray<readonly WeightedTerm[]>, k: number, accept: ((doc: number) => boolean) | undefined = undefined, ranges: readonly DocRange[] = [[0, this.size]]): Hit[] {
     const n = this.size;
     const present = groups.map((g) => g.filter((q) => this.df(q.term) > 0)).filter((g) => g.length);
     const rare = present.map((g) => g.filter((q) => this.df(q.term) <= n * COMMON)).filter((g) => g.length);
@@ -126,13 +144,18 @@ export class Bm25Index {
       for (const { term, weight } of group) {
         const id = this.vocabulary.get(term) as number;
         const idf = this.idf(term) * weight;
-        for (let i = this.offsets[id] as number, end = this.offsets[id + 1] as number; i < end; i++) {
-          const d = this.docs[i] as number;
-          const tf = (this.tfs[i] as number) / TF_SCALE;
-          const score = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * (this.docLength[d] as number)) / this.avgLength));
-          const before = this.groupScores[d] as number;
-          if (before === 0) groupTouched.push(d);
-          if (score > before) this.groupScores[d] = score;
+        const first = this.offsets[id] as number;
+        const last = this.offsets[id + 1] as number;
+        for (const [from, to] of ranges) {
+          for (let i = this.lowerBound(first, last, from); i < last; i++) {
+            const d = this.docs[i] as number;
+            if (d >= to) break;
+            const tf = (this.tfs[i] as number) / TF_SCALE;
+            const score = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * (this.docLength[d] as number)) / this.avgLength));
+            const before = this.groupScores[d] as number;
+            if (before === 0) groupTouched.push(d);
+            if (score > before) this.groupScores[d] = score;
+          }
         }
       }
       for (const d of groupTouched) {
@@ -151,7 +174,7 @@ export class Bm25Index {
       this.scores[d] = 0;
       this.seen[d] = 0;
       if (best.length === k && score <= (best[k - 1] as Hit).score) continue;
-      if (!accept(d)) continue;
+      if (accept && !accept(d)) continue;
       let i = best.length === k ? k - 1 : best.length;
       best[i] = { doc: d, score };
       while (i > 0 && (best[i - 1] as Hit).score < score) {

@@ -1,7 +1,8 @@
 // Retrieval over tasks: requirement, title and section text, with question words stripped and
-// residents' words expanded to the documents' words.
+// residents' words expanded to the documents' words. Tasks are numbered region by region, so a search
+// scoped to regions scores only their tasks: a county's question costs the same in a province.
 import type { Task } from '../model/task.ts';
-import { Bm25Index, type WeightedTerm } from './bm25.ts';
+import { Bm25Index, type DocRange, type WeightedTerm } from './bm25.ts';
 import { synonymsOf } from './synonyms.ts';
 import { indexTerms, subWords, tokenize } from './tokenizer.ts';
 
@@ -47,14 +48,34 @@ function documentTerms(task: Task, seg: Segmenter, add: (term: string, weight: n
   for (const heading of task.section) if (heading !== task.title) for (const term of seg.terms(heading)) add(term, SECTION_WEIGHT);
 }
 
+/** The tasks grouped by region (each region's in their given order), and where each region's run is. */
+function byRegion(tasks: readonly Task[]): { ordered: Task[]; ranges: Map<string, DocRange> } {
+  const groups = new Map<string, Task[]>();
+  for (const task of tasks) {
+    const group = groups.get(task.region);
+    if (group) group.push(task);
+    else groups.set(task.region, [task]);
+  }
+  const ordered: Task[] = [];
+  const ranges = new Map<string, DocRange>();
+  for (const [region, group] of groups) {
+    ranges.set(region, [ordered.length, ordered.length + group.length]);
+    for (const task of group) ordered.push(task);
+  }
+  return { ordered, ranges };
+}
+
 export class TaskSearch {
   private readonly index: Bm25Index;
   private readonly tasks: readonly Task[];
+  private readonly regionRanges: ReadonlyMap<string, DocRange>;
 
   constructor(tasks: readonly Task[]) {
-    this.tasks = tasks;
+    const { ordered, ranges } = byRegion(tasks);
+    this.tasks = ordered;
+    this.regionRanges = ranges;
     const seg = new Segmenter();
-    this.index = new Bm25Index(tasks.length, (d, add) => documentTerms(tasks[d] as Task, seg, add));
+    this.index = new Bm25Index(ordered.length, (d, add) => documentTerms(ordered[d] as Task, seg, add));
   }
 
   /** The query's words, each with its synonyms weighted below the word typed. */
@@ -94,12 +115,14 @@ export class TaskSearch {
 
   search(query: string, options: SearchOptions = {}): SearchResult {
     const { terms, groups } = this.expand(query);
-    const regions = options.regions && new Set(options.regions);
-    const accept = (d: number): boolean => {
-      const task = this.tasks[d] as Task;
-      return (!regions || regions.has(task.region)) && (!options.taskIds || options.taskIds.has(task.id));
-    };
-    const found = this.index.search(groups, options.limit ?? 10, accept);
+    // Regions are ranges of document numbers: other regions' postings are skipped, not scored and filtered.
+    const ranges = options.regions && [...new Set(options.regions)].flatMap((r): DocRange[] => {
+      const range = this.regionRanges.get(r);
+      return range ? [range] : [];
+    });
+    const taskIds = options.taskIds;
+    const accept = taskIds ? (d: number): boolean => taskIds.has((this.tasks[d] as Task).id) : undefined;
+    const found = this.index.search(groups, options.limit ?? 10, accept, ranges);
     const hits = found.map((h) => ({ task: this.tasks[h.doc] as Task, score: h.score }));
     // Which words the best hit matched: its terms again, for one task only (keeping a set per task costs memory).
     const top = new Set<string>();

@@ -1,0 +1,9 @@
+// `npm start`: runs the compiled bot (dist/main.js), building it first when the sources are newer.
+import process from 'node:process';
+import { buildDist, stale } from './build.mjs';
+
+if (await stale()) {
+  process.stderr.write('building dist/ …\n');
+  await buildDist();
+}
+await import('../dist/main.js');
