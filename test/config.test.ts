@@ -58,8 +58,19 @@ describe('loadConfig', () => {
     [{ ZWGK_ROBOTS: '[{"name":"a","type":"wecom"}]' }, /ZWGK_ROBOTS 第1项缺少 key（ZWGK_ROBOTS item 1: key is missing）/],
     [{ ZWGK_ADMINS: 'alice' }, /ZWGK_ADMINS 的每一项应为 平台:编号/],
     [{ ZWGK_LOG_LEVEL: 'loud' }, /ZWGK_LOG_LEVEL/],
+    [{ ZWGK_DATABASE_URL: 'mysql://u:p@h/db' }, /ZWGK_DATABASE_URL 应为 PostgreSQL 连接地址/],
+    [{ ZWGK_DATABASE_URL: 'postgres://' }, /ZWGK_DATABASE_URL/],
+    [{ ZWGK_DATABASE_SCHEMA: 'Drop Table' }, /ZWGK_DATABASE_SCHEMA 应为小写字母/],
   ])('%j is refused with a clear message', (env, message) => {
     expect(failure(env)).toMatch(message);
+  });
+
+  it('ZWGK_DATABASE_URL switches the store to PostgreSQL, its password kept out of logs', () => {
+    const config = loadConfig({ ZWGK_DATABASE_URL: 'postgres://zwgk:p%40ss-w0rd@127.0.0.1:5432/zwgk', ZWGK_DATABASE_SCHEMA: 'county_a' });
+    expect(config.store).toMatchObject({ databaseUrl: 'postgres://zwgk:p%40ss-w0rd@127.0.0.1:5432/zwgk', databaseSchema: 'county_a' });
+    expect(secretsOf(config)).toContain('p@ss-w0rd');
+    expect(loadConfig({}).store.databaseUrl).toBeUndefined();
+    expect(failure({ ZWGK_DATABASE_URL: 'mysql://zwgk:hunter2-secret@h/db' })).not.toContain('hunter2-secret');
   });
 
   it('lists every problem at once', () => {

@@ -65,6 +65,19 @@ describe('Bm25Index.search: ranking', () => {
   it('documents the filter refuses are skipped, and the next best take their place', () => {
     expect(ranked(query('低保', '救助'), 2, (d) => d !== 1)).toEqual([4, 0]);
   });
+
+  // [ranges of documents, query] — the same hits as scoring everything and filtering, in the same order.
+  it.each<[string, Array<[number, number]>, string[]]>([
+    ['one range in the middle', [[2, 6]], ['低保', '救助']],
+    ['two ranges', [[0, 2], [5, 8]], ['低保', '救助']],
+    ['a range holding no match', [[2, 4]], ['低保']],
+    ['an empty range', [[3, 3]], ['补贴']],
+    ['the whole index', [[0, 8]], ['公开']],
+    ['no ranges at all', [], ['公开']],
+  ])('ranges (%s) score only their documents, as a filter would', (_what, ranges, groups) => {
+    const inRange = (d: number): boolean => ranges.some(([from, to]) => d >= from && d < to);
+    expect(index.search(query(...groups), 10, undefined, ranges)).toEqual(index.search(query(...groups), 10, inRange));
+  });
 });
 
 describe('Bm25Index.search: scores', () => {
