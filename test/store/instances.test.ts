@@ -25,7 +25,7 @@ const CHATS = Array.from({ length: 8 }, (_, i) => `robot:c${i + 1}`);
 const LEADS = [7, 1, 0];
 /** Simulated days and, each day, the times both instances tick (a dead instance's 5-minute claim lapses by the next). */
 const DAYS = Array.from({ length: 10 }, (_, i) => addDays('2022-06-22', i));
-const TIMES = ['09:00', '09:10', '09:20'];
+const TIMES = ['09:00', '09:10'];
 /** The delivery server answers after this long, as a real platform would: kills land inside sends. */
 const DELIVERY_LATENCY_MS = 25;
 
