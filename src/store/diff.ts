@@ -88,3 +88,40 @@ export function draftOf(data: Readonly<StoreData>): StoreData {
     digests: [...data.digests],
   };
 }
+
+/** Changes as a list: records added or replaced (ledger events appended) and keys removed. */
+export interface StateDelta {
+  upserts: Array<{ c: Collection; body: unknown }>;
+  deletes: Array<{ c: KeyedCollection; key: string }>;
+}
+
+/** The state with a delta applied; collections the delta does not touch are shared, not copied. */
+export function applyDelta(state: StateData, delta: StateDelta): StateData {
+  if (!delta.upserts.length && !delta.deletes.length) return state;
+  const next = { ...state } as Record<Collection, unknown[]>;
+  const touched = new Set<Collection>([...delta.upserts.map((u) => u.c), ...delta.deletes.map((d) => d.c)]);
+  for (const c of touched) {
+    if (c === 'ledger') {
+      next.ledger = [...state.ledger, ...delta.upserts.filter((u) => u.c === 'ledger').map((u) => u.body)];
+      continue;
+    }
+    const keyOf = KEYS[c] as (r: unknown) => string;
+    const byKey = new Map<string, unknown>();
+    for (const record of state[c]) byKey.set(keyOf(record), record);
+    // Deletions and upserts of one change never share a key; across changes, order is by revision.
+    for (const d of delta.deletes) if (d.c === c) byKey.delete(d.key);
+    for (const u of delta.upserts) if (u.c === c) byKey.set(keyOf(u.body), u.body);
+    next[c] = [...byKey.values()];
+  }
+  return next as StateData;
+}
+
+/** A change as a delta: its ledger events and upserts, and its removed keys. */
+export function deltaOf(diff: StateDiff): StateDelta {
+  const delta: StateDelta = { upserts: diff.ledger.map((body) => ({ c: 'ledger' as const, body })), deletes: [] };
+  for (const c of KEYED_COLLECTIONS) {
+    for (const body of diff.keyed[c].upserts) delta.upserts.push({ c, body });
+    for (const key of diff.keyed[c].deletes) delta.deletes.push({ c, key });
+  }
+  return delta;
+}

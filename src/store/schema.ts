@@ -21,6 +21,9 @@ export const StateShape = {
   digests: z.array(DigestRecordSchema).default([]),
 };
 
+/** The schema of one record of each collection. */
+export const RECORD_SCHEMAS = Object.fromEntries(Object.entries(StateShape).map(([c, s]) => [c, s.unwrap().element])) as unknown as { [C in keyof typeof StateShape]: z.ZodType };
+
 /** Version 1: everything in one file. */
 export const StoreSchema = z.object({
   version: z.literal(STORE_VERSION),
@@ -38,7 +41,12 @@ export const PlanFileSchema = z.object({
 export type PlanFile = z.infer<typeof PlanFileSchema>;
 
 /** Version 2, the state file: rewritten by every change, never holding a task. */
-export const StateFileSchema = z.object({ version: z.literal(SPLIT_STORE_VERSION), ...StateShape });
+export const StateFileSchema = z.object({
+  version: z.literal(SPLIT_STORE_VERSION),
+  ...StateShape,
+  /** The changes of the state log (json/state-log.ts) already in this file: later ones are replayed on open. */
+  logSeq: z.number().int().nonnegative().default(0),
+});
 export type StateFile = z.infer<typeof StateFileSchema>;
 
 /** The plan file as it may be found on disk: either version. */

@@ -31,6 +31,8 @@ export const storeText = {
     `数据库结构版本为 ${found}，比本程序认识的版本 ${known} 新：请升级程序后再连接。数据库未被改动。`,
   migrationFailed: (version: number, name: string, reason: string): string => `数据库升级第 ${version} 步（${name}）失败：${reason}。数据库未被改动。`,
   badRow: (collection: string, reason: string): string => `数据库表 ${collection} 中有一行不符合格式（${reason}）。请从备份恢复或修正该行。`,
+  badLogLine: (path: string, line: number, reason: string): string =>
+    `数据变更日志 ${path} 第 ${line} 行已损坏（${reason}）。文件未被改动；请从备份恢复，或把该行之后的内容移走后重新启动。`,
   orphanTask: (task: string, document: string): string => `任务 ${task} 所属的文件 ${document} 不在数据中，无法迁移。请先修复原数据（重新导入该文件）。`,
   targetNotEmpty: (where: string): string => `目标 ${where} 已有数据。迁移只写入空的目标，不合并、不覆盖；请换一个空的位置（新文件路径或新的数据库模式）。`,
   copyMismatch: (from: string, to: string): string => `迁移后核对不一致：${to} 中的数据与 ${from} 不同。原数据未被改动；请删除目标中的数据后重试。`,

@@ -68,4 +68,22 @@ describe('the JSON engine', () => {
     expect(store.platformState.get('telegram.lastUpdateId')).toBe(77);
     await store.close();
   });
+
+  it('a change is one appended line; a line cut short by a crash is dropped; a damaged line stops the start', async () => {
+    const path = join(dir, 'store.json');
+    const { log } = jsonStorePaths(path);
+    const store = await JsonStorage.open(path);
+    await store.change((d) => void d.ledger.push({ ...event, note: 'a' }));
+    await store.change((d) => void d.ledger.push({ ...event, note: 'b' }));
+    const lines = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+    expect(lines).toHaveLength(2);
+    expect(JSON.parse(lines[1] as string)).toMatchObject({ seq: 2, upserts: [{ c: 'ledger', body: { note: 'b' } }] });
+    // The process dies here (no close): the state file does not hold the two events, the log does.
+    writeFileSync(log, `${readFileSync(log, 'utf8')}{"seq":3,"upserts":[{"c":"led`);
+    const after = await JsonStorage.open(path, { readOnly: true });
+    expect(after.data.ledger.map((e) => e.note)).toEqual(['a', 'b']);
+    await after.close();
+    writeFileSync(log, `${lines[0]}\n{"seq":2,"upserts":[{"c":"ledger","body":{"taskId":1}}],"deletes":[]}\n`);
+    await expect(JsonStorage.open(path, { readOnly: true })).rejects.toThrow(/第 2 行已损坏/);
+  });
 });

@@ -71,8 +71,8 @@ describe('a corrupt store', () => {
   });
 });
 
-function startWriter(path: string): { child: ChildProcess; lines: string[]; ready: Promise<void> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'writer-child.ts'), path], {
+function startWriter(path: string, mode: 'import' | 'ledger' = 'import'): { child: ChildProcess; lines: string[]; ready: Promise<void> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'writer-child.ts'), path, mode], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines: string[] = [];
@@ -130,5 +130,23 @@ describe('crashes', () => {
     }
     expect(kills).toBe(50);
     expect(reported.size).toBeGreaterThan(0);
+  }, 180_000);
+
+  it('ledger writes through the state log, killed at random moments 10 times: every write reported done is there once', async () => {
+    let reported: string[] = [];
+    for (let round = 0; round < 10; round++) {
+      const { child, lines, ready } = startWriter(storePath, 'ledger');
+      await ready;
+      await new Promise((r) => setTimeout(r, 20 + Math.random() * 100));
+      child.kill('SIGKILL');
+      await exited(child);
+      reported = [...reported, ...lines.filter((l) => l.startsWith('done ')).map((l) => `n${l.slice(5)}`)];
+      const store = await TaskStore.open(storePath, { readOnly: true });
+      const notes = store.data.ledger.map((e) => e.note);
+      await store.close();
+      expect(new Set(notes).size, 'no event twice').toBe(notes.length);
+      for (const note of reported) expect(notes).toContain(note);
+    }
+    expect(reported.length).toBeGreaterThan(10);
   }, 180_000);
 });

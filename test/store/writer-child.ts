@@ -4,8 +4,17 @@ import { TaskStore } from '../../src/store/task-store.ts';
 import type { ParsedDocument } from '../../src/model/task.ts';
 
 const path = process.argv[2] as string;
+const mode = process.argv[3] ?? 'import';
 const store = await TaskStore.open(path);
 process.stdout.write('ready\n');
+
+if (mode === 'ledger') {
+  // Ledger events through the state log, as "完成 3" writes them.
+  for (let n = store.data.ledger.length; ; n++) {
+    await store.change((d) => void d.ledger.push({ taskId: 't', action: 'progress', note: `n${n}`, by: { platform: 'cli', userId: 'cli' }, chat: 'cli', at: new Date(0).toISOString() }));
+    process.stdout.write(`done ${n}\n`);
+  }
+}
 
 function syntheticDocument(n: number): ParsedDocument {
   const id = `crash-${n}`;

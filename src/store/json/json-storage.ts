@@ -1,7 +1,8 @@
 // The JSON engine, the embedded default for one county: the plan (documents, tasks) in the store file,
 // rewritten only by an import; the state (ledger, subscriptions, reminder records …) in a file beside it,
-// so that "完成 3" rewrites a few hundred kilobytes, not the tasks. Both through lowdb and written
-// atomically; one process owns them (a lock file), others may read.
+// and each change appended to the state log (state-log.ts) before it is compacted into that file: a
+// "完成 3" writes one line, not the tasks and not the ledger. Files through lowdb, written atomically;
+// one process owns them (a lock file), others may read.
 import { existsSync } from 'node:fs';
 import { Low } from 'lowdb';
 import { StoreError } from '../../errors.ts';
@@ -9,21 +10,26 @@ import type { ChatSettings } from '../../model/records.ts';
 import type { ParsedDocument } from '../../model/task.ts';
 import { storeText } from '../../texts/store.ts';
 import type { DigestClaim, ImportOutcome, OpenOptions, PlatformState, SessionRecords, Storage } from '../contract.ts';
-import { diffState, draftOf } from '../diff.ts';
+import { deltaOf, diffState, draftOf } from '../diff.ts';
 import { TaskIndex } from '../indexes.ts';
 import { ValidatedJsonFile } from '../json-file.ts';
 import { StoreLock } from '../lock.ts';
 import { pruneOldRecords } from '../retention.ts';
-import { emptyState, MainFileSchema, type PlanFile, PlanFileSchema, SPLIT_STORE_VERSION, type StateFile, StateFileSchema, stateOf, type StoreData } from '../schema.ts';
+import { emptyState, MainFileSchema, type PlanFile, PlanFileSchema, SPLIT_STORE_VERSION, type StateData, type StateFile, StateFileSchema, stateOf, type StoreData } from '../schema.ts';
 import { StateFile as PlatformStateFile } from '../state-file.ts';
 import { MemoryHandled } from './handled-memory.ts';
 import { migrateV1 } from './migrate-v1.ts';
 import { SessionFile } from './session-file.ts';
+import { COMPACT_EVERY, replay, StateLog } from './state-log.ts';
 
 /** The files of a JSON store, named from the store path (ZWGK_STORE). */
-export function jsonStorePaths(path: string): { plan: string; state: string; sessions: string; platform: string; legacyPlatform: string } {
-  return { plan: path, state: `${path}.state.json`, sessions: `${path}.sessions.json`, platform: `${path}.platform.json`, legacyPlatform: `${path}.telegram.json` };
+export function jsonStorePaths(path: string): { plan: string; state: string; log: string; sessions: string; platform: string; legacyPlatform: string } {
+  return {
+    plan: path, state: `${path}.state.json`, log: `${path}.state.log`, sessions: `${path}.sessions.json`, platform: `${path}.platform.json`, legacyPlatform: `${path}.telegram.json`,
+  };
 }
+
+const emptyStateFile = (): StateFile => ({ version: SPLIT_STORE_VERSION, ...emptyState(), logSeq: 0 });
 
 interface Loaded {
   plan: PlanFile;
@@ -36,15 +42,15 @@ async function load(paths: ReturnType<typeof jsonStorePaths>, planFile: Validate
   if (!main) {
     // No plan yet (nothing imported), but the state may already hold subscriptions or a ledger.
     const state = await stateFile.read();
-    return { plan: { version: SPLIT_STORE_VERSION, documents: [], tasks: [] }, state: state ?? { version: SPLIT_STORE_VERSION, ...emptyState() }, existed: state !== null };
+    return { plan: { version: SPLIT_STORE_VERSION, documents: [], tasks: [] }, state: state ?? emptyStateFile(), existed: state !== null || existsSync(paths.log) };
   }
   if (main.version === SPLIT_STORE_VERSION) {
-    const state = (await stateFile.read()) ?? { version: SPLIT_STORE_VERSION, ...emptyState() };
+    const state = (await stateFile.read()) ?? emptyStateFile();
     return { plan: main, state, existed: true };
   }
   const { version: _v, documents, tasks, ...rest } = main;
-  if (!writable) return { plan: { version: SPLIT_STORE_VERSION, documents, tasks }, state: { version: SPLIT_STORE_VERSION, ...rest }, existed: true };
-  const migrated = await migrateV1(main, { planPath: paths.plan, statePath: paths.state, plan: planFile, state: stateFile });
+  if (!writable) return { plan: { version: SPLIT_STORE_VERSION, documents, tasks }, state: { version: SPLIT_STORE_VERSION, ...rest, logSeq: 0 }, existed: true };
+  const migrated = await migrateV1(main, { planPath: paths.plan, statePath: paths.state, logPath: paths.log, plan: planFile, state: stateFile });
   return { plan: migrated.plan, state: migrated.state, existed: true };
 }
 
@@ -63,6 +69,9 @@ export class JsonStorage implements Storage {
     private readonly state: Low<StateFile>,
     private readonly files: { plan: ValidatedJsonFile<PlanFile>; state: ValidatedJsonFile<StateFile> },
     private lock: StoreLock | null,
+    /** The state log, when writable; `seq` is the number of its last change. */
+    private readonly log: StateLog | null,
+    private seq: number,
     readonly existed: boolean,
     readonly sessions: SessionRecords & { flush(): Promise<void> },
     readonly platformState: PlatformState,
@@ -71,19 +80,25 @@ export class JsonStorage implements Storage {
   static async open(path: string, options: OpenOptions = {}): Promise<JsonStorage> {
     const paths = jsonStorePaths(path);
     const lock = options.readOnly ? null : await StoreLock.acquire(path);
+    let log: StateLog | null = null;
     try {
       const files = { plan: new ValidatedJsonFile(paths.plan, PlanFileSchema), state: new ValidatedJsonFile(paths.state, StateFileSchema) };
       const loaded = await load(paths, files.plan, files.state, lock !== null);
-      const plan = new Low<PlanFile>(files.plan, loaded.plan);
-      const state = new Low<StateFile>(files.state, loaded.state);
       const { version: _p, ...planData } = loaded.plan;
-      const { version: _s, ...stateData } = loaded.state;
+      const { version: _s, logSeq, ...stateData } = loaded.state;
+      const replayed = await replay(paths.log, stateData, logSeq);
+      const state = new Low<StateFile>(files.state, { version: SPLIT_STORE_VERSION, ...replayed.state, logSeq: replayed.lastSeq });
+      log = lock ? await StateLog.open(paths.log, replayed.bytes, replayed.entries) : null;
       const sessions = await SessionFile.open(paths.sessions);
       const platform = await PlatformStateFile.open(!existsSync(paths.platform) && existsSync(paths.legacyPlatform) ? paths.legacyPlatform : paths.platform);
-      const store = new JsonStorage(path, { ...planData, ...stateData }, plan, state, files, lock, loaded.existed, sessions, platform);
+      const plan = new Low<PlanFile>(files.plan, loaded.plan);
+      const store = new JsonStorage(path, { ...planData, ...replayed.state }, plan, state, files, lock, log, replayed.lastSeq, loaded.existed || replayed.entries > 0, sessions, platform);
+      // What the log held goes into the state file now, so the log starts empty.
+      if (log?.pending) await store.compact();
       if (options.now && lock) await store.pruneRecords(options.now);
       return store;
     } catch (e) {
+      await log?.close();
       await lock?.release();
       throw e;
     }
@@ -145,16 +160,20 @@ export class JsonStorage implements Storage {
     const base = this.snapshot;
     const draft = draftOf(base);
     mutate(draft);
-    if (diffState(base, draft).empty) return;
-    const previous = this.state.data;
-    this.state.data = { version: SPLIT_STORE_VERSION, ...stateOf(draft) };
-    try {
-      await this.state.write();
-    } catch (e) {
-      this.state.data = previous;
-      throw e;
-    }
+    const diff = diffState(base, draft);
+    if (diff.empty) return;
+    await (this.log as StateLog).append(this.seq + 1, deltaOf(diff));
+    this.seq++;
     this.snapshot = draft;
+    if ((this.log as StateLog).pending >= COMPACT_EVERY) await this.compact();
+  }
+
+  /** Writes the whole state (with the log's last sequence number) to the state file, then empties the log. */
+  private async compact(): Promise<void> {
+    const state: StateData = stateOf(this.snapshot);
+    this.state.data = { version: SPLIT_STORE_VERSION, ...state, logSeq: this.seq };
+    await this.state.write();
+    await this.log?.clear();
   }
 
   chatSettings(chat: string): ChatSettings | undefined {
@@ -194,6 +213,8 @@ export class JsonStorage implements Storage {
 
   async close(): Promise<void> {
     await this.queue;
+    if (this.log?.pending) await this.serial(() => this.compact()).catch(() => undefined);
+    await this.log?.close();
     await this.files.plan.flush();
     await this.files.state.flush();
     await this.sessions.flush();

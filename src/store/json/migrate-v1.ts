@@ -1,7 +1,7 @@
 // Version 1 stores (plan and state in one file) become version 2 on open: the old file is copied aside
 // first, then the state file is written, then the plan file. A crash anywhere leaves either the old
 // file (migrated again on the next open, from the same content) or the finished pair.
-import { copyFile, open, readFile } from 'node:fs/promises';
+import { copyFile, open, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import type { z } from 'zod';
 import { type StoreSchema, SPLIT_STORE_VERSION } from '../schema.ts';
@@ -30,12 +30,16 @@ export async function keepCopy(path: string, label: string): Promise<string> {
   }
 }
 
-export async function migrateV1(v1: V1, files: { planPath: string; statePath: string; plan: ValidatedJsonFile<PlanFile>; state: ValidatedJsonFile<StateFile> }): Promise<{ plan: PlanFile; state: StateFile; backup: string }> {
+export async function migrateV1(v1: V1, files: { planPath: string; statePath: string; logPath: string; plan: ValidatedJsonFile<PlanFile>; state: ValidatedJsonFile<StateFile> }): Promise<{ plan: PlanFile; state: StateFile; backup: string }> {
   const backup = await keepCopy(files.planPath, 'v1');
   // A state file already there (a v1 file put back over a v2 store) is kept aside too, never lost.
   if (existsSync(files.statePath)) await keepCopy(files.statePath, 'before-v1');
+  if (existsSync(files.logPath)) {
+    await keepCopy(files.logPath, 'before-v1');
+    await writeFile(files.logPath, '');
+  }
   const { version: _v, documents, tasks, ...rest } = v1;
-  const state: StateFile = { version: SPLIT_STORE_VERSION, ...rest };
+  const state: StateFile = { version: SPLIT_STORE_VERSION, ...rest, logSeq: 0 };
   const plan: PlanFile = { version: SPLIT_STORE_VERSION, documents, tasks };
   await files.state.write(state);
   await files.plan.write(plan);

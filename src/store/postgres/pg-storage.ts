@@ -11,14 +11,14 @@ import type { ParsedDocument, Task, TaskDocument } from '../../model/task.ts';
 import { DocumentSchema, TaskSchema } from '../../model/task.ts';
 import { storeText } from '../../texts/store.ts';
 import type { DigestClaim, ImportOutcome, OpenOptions, Storage } from '../contract.ts';
-import { diffState, draftOf } from '../diff.ts';
+import { applyDelta, diffState, draftOf } from '../diff.ts';
 import { TaskIndex } from '../indexes.ts';
 import { HANDLED_RETENTION_MS, pruneOldRecords } from '../retention.ts';
 import { type StateData, stateOf, type StoreData } from '../schema.ts';
 import { migrate } from './migrations.ts';
 import { PgHandled, PgPlatformState, PgSessions } from './side-records.ts';
 import type { SqlDriver, SqlSession } from './sql.ts';
-import { applyDelta, loadDelta, loadState, writeDiff } from './state-sql.ts';
+import { loadDelta, loadState, writeDiff } from './state-sql.ts';
 
 /** Tasks are written in batches of this many rows (one JSON parameter each). */
 const TASK_BATCH = 5_000;

@@ -1,10 +1,9 @@
 // The state's tables: how each collection's records map to rows (key columns, the record as JSON), the
 // statements that write a diff, and the reads that load or catch up with the state.
-import { z } from 'zod';
 import { StoreError } from '../../errors.ts';
 import { storeText } from '../../texts/store.ts';
-import { KEYED_COLLECTIONS, KEYS, type KeyedCollection, splitKey, type StateDiff } from '../diff.ts';
-import { type Collection, emptyState, type StateData, StateShape } from '../schema.ts';
+import { KEYED_COLLECTIONS, KEYS, type KeyedCollection, splitKey, type StateDelta, type StateDiff } from '../diff.ts';
+import { type Collection, emptyState, RECORD_SCHEMAS, type StateData } from '../schema.ts';
 import type { SqlSession } from './sql.ts';
 
 interface TableSpec {
@@ -66,8 +65,6 @@ export async function writeDiff(tx: SqlSession, diff: StateDiff, rev: number): P
   }
 }
 
-const RECORD_SCHEMAS = Object.fromEntries(Object.entries(StateShape).map(([c, s]) => [c, (s.unwrap() as z.ZodArray).element])) as Record<Collection, z.ZodType>;
-
 /** A record read back from the database, checked: a row edited by hand into the wrong shape is reported, not used. */
 function checked(collection: Collection, body: unknown): unknown {
   const result = RECORD_SCHEMAS[collection].safeParse(body);
@@ -88,11 +85,6 @@ export async function loadState(tx: SqlSession): Promise<StateData> {
   return state as StateData;
 }
 
-export interface StateDelta {
-  upserts: Array<{ c: Collection; body: unknown }>;
-  deletes: Array<{ c: KeyedCollection; key: string }>;
-}
-
 /** What other instances changed after revision `since`, in the order they did it. */
 export async function loadDelta(tx: SqlSession, since: number): Promise<StateDelta> {
   const { rows } = await tx.query<{ c: Collection; body: unknown; key: string | null }>(
@@ -111,23 +103,3 @@ export async function loadDelta(tx: SqlSession, since: number): Promise<StateDel
   return delta;
 }
 
-/** The state with a delta applied; collections the delta does not touch are shared, not copied. */
-export function applyDelta(state: StateData, delta: StateDelta): StateData {
-  if (!delta.upserts.length && !delta.deletes.length) return state;
-  const next = { ...state } as Record<Collection, unknown[]>;
-  const touched = new Set<Collection>([...delta.upserts.map((u) => u.c), ...delta.deletes.map((d) => d.c)]);
-  for (const c of touched) {
-    if (c === 'ledger') {
-      next.ledger = [...state.ledger, ...delta.upserts.filter((u) => u.c === 'ledger').map((u) => u.body)];
-      continue;
-    }
-    const keyOf = KEYS[c] as (r: unknown) => string;
-    const byKey = new Map<string, unknown>();
-    for (const record of state[c]) byKey.set(keyOf(record), record);
-    // Deletions and upserts of one change never share a key; across changes, order is by revision.
-    for (const d of delta.deletes) if (d.c === c) byKey.delete(d.key);
-    for (const u of delta.upserts) if (u.c === c) byKey.set(keyOf(u.body), u.body);
-    next[c] = [...byKey.values()];
-  }
-  return next as StateData;
-}
