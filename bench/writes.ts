@@ -2,6 +2,7 @@
 // store.change, the closure an answer hands the bot. Measured at county scale (1,000 tasks) and at
 // province scale (100,000), on top of a county's year of state (ledger, subscriptions, bindings,
 // reminder and digest records): the write must not grow with the tasks.
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { LedgerEvent } from '../src/model/records.ts';
@@ -25,6 +26,18 @@ export const WRITE_TARGETS_MS = { json: 20, postgres: 10 };
 interface WriteEngine {
   name: 'json' | 'postgres' | 'pglite';
   open(): Promise<{ store: Storage; dispose: () => Promise<void> }>;
+  /** The same durable write without the store: one fsync'd append, or one committed INSERT (the disk's floor). */
+  floor(): Promise<{ write: () => Promise<void>; dispose: () => Promise<void> }>;
+}
+
+async function timed(n: number, warmUp: number, write: (i: number) => Promise<void>): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < n + warmUp; i++) {
+    const t0 = performance.now();
+    await write(i);
+    if (i >= warmUp) times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b);
 }
 
 /** The plan as imports: documents with their tasks. */
@@ -63,6 +76,16 @@ export function writeEngines(databaseUrl: string | undefined): WriteEngine[] {
       const store = await JsonStorage.open(join(dir, 'store.json'));
       return { store, dispose: async () => (await store.close(), cleanup()) };
     },
+    async floor() {
+      const { dir, cleanup } = tempDir();
+      const file = await open(join(dir, 'floor.log'), 'a');
+      const line = `${JSON.stringify(event('t', 1))}\n`;
+      const write = async (): Promise<void> => {
+        await file.write(line);
+        await file.datasync();
+      };
+      return { write, dispose: async () => (await file.close(), cleanup()) };
+    },
   };
   const postgres: WriteEngine = {
     name: databaseUrl ? 'postgres' : 'pglite',
@@ -82,27 +105,35 @@ export function writeEngines(databaseUrl: string | undefined): WriteEngine[] {
       const store = await PgStorage.open(await pgliteDriver(db, schema), { location: schema, channel: `zwgk_${schema}` });
       return { store, dispose: async () => (await store.close(), await db.close()) };
     },
+    async floor() {
+      const schema = `bench_floor_${process.pid}`;
+      const db = databaseUrl ? await pgDriver(databaseUrl, schema) : await pgliteDriver(await PGlite.create(), schema);
+      await db.query('CREATE TABLE IF NOT EXISTS floor (id bigserial PRIMARY KEY, body jsonb NOT NULL)');
+      const body = JSON.stringify(event('t', 1));
+      const write = async (): Promise<void> => void (await db.query('INSERT INTO floor (body) VALUES ($1::jsonb)', [body]));
+      return { write, dispose: async () => (await db.query(`DROP SCHEMA ${schema} CASCADE`), await db.close()) };
+    },
   };
   return [json, postgres];
 }
 
 export async function benchWrites(figures: Figures, province: Province, engines: readonly WriteEngine[], scales: readonly number[]): Promise<void> {
   for (const engine of engines) {
+    const bare = await engine.floor();
+    const floor = await timed(WRITES, WARM_UP, bare.write);
+    await bare.dispose();
+    figures.add(`write.floor.${engine.name}.p50`, { value: quantile(floor, 0.5), unit: 'ms', note: 'the bare durable write on this disk, without the store' });
+    figures.add(`write.floor.${engine.name}.p99`, { value: quantile(floor, 0.99), unit: 'ms', note: 'the bare durable write on this disk, without the store' });
+    figures.say(`the disk's floor for ${engine.name} (${engine.name === 'json' ? "one fsync'd append" : 'one committed INSERT'}): p50 ${fixed(quantile(floor, 0.5))} ms, p99 ${fixed(quantile(floor, 0.99))} ms`);
     const p99s: number[] = [];
     for (const scale of scales) {
       const { store, dispose } = await engine.open();
-      let t0 = performance.now();
+      const t0 = performance.now();
       await store.putDocuments(asImports(province, scale));
       const importMs = performance.now() - t0;
       await countyYear(store);
       const taskId = store.data.tasks[0]!.id;
-      const times: number[] = [];
-      for (let i = 0; i < WRITES + WARM_UP; i++) {
-        t0 = performance.now();
-        await store.change((d) => void d.ledger.push(event(taskId, STATE.ledger + i)));
-        if (i >= WARM_UP) times.push(performance.now() - t0);
-      }
-      times.sort((a, b) => a - b);
+      const times = await timed(WRITES, WARM_UP, (i) => store.change((d) => void d.ledger.push(event(taskId, STATE.ledger + i))));
       const p50 = quantile(times, 0.5);
       const p99 = quantile(times, 0.99);
       p99s.push(p99);
