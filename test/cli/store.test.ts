@@ -7,7 +7,7 @@ import type { Storage } from '../../src/store/contract.ts';
 import { copyStore } from '../../src/store/copy.ts';
 import { TaskStore } from '../../src/store/task-store.ts';
 import { pgliteEngine, TEST_DATABASE_URL } from '../store/engines.ts';
-import { useCli } from './run.ts';
+import { seed, useCli } from './run.ts';
 
 const { cli, dir, storePath } = useCli();
 
@@ -102,6 +102,9 @@ describe('migrate-store', () => {
     const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(l), now: () => new Date('2026-11-23T02:00:00Z'), env: { ...env, ZWGK_SEEDS_DIR: 'data/seeds' } };
     expect(await runCli(['docs', '--json'], io)).toBe(0);
     expect(JSON.parse(out[0] as string).documents).toHaveLength(5);
+    expect(await runCli(['import', seed('000_8f567bc9b8b33b76.txt'), '--json'], io)).toBe(0);
+    expect(JSON.parse(out[1] as string).imported[0]).toMatchObject({ tasks: 79, replaced: true });
+    expect(await runCli(['ask', '逾期任务', '--region', '汶上县', '--today', '2022-07-05', '--json'], io)).toBe(0);
     const { pgDriver } = await import('../../src/store/postgres/pg-driver.ts');
     const admin = await pgDriver(url, schema);
     await admin.query(`DROP SCHEMA ${schema} CASCADE`);

@@ -10,7 +10,7 @@ import { RECORD_RETENTION_DAYS } from '../../src/store/retention.ts';
 import type { StoreData } from '../../src/store/schema.ts';
 import { addDays } from '../../src/time.ts';
 import { NOW, parseSeed, seedFiles } from '../helpers.ts';
-import { ENGINES } from './engines.ts';
+import { ENGINES, TEST_DATABASE_URL } from './engines.ts';
 
 const actor = { platform: 'telegram', userId: '42', name: '张三' };
 const event = (taskId: string, note: string, action: LedgerEvent['action'] = 'progress'): LedgerEvent => ({ taskId, action, note, by: actor, chat: 'telegram:-1', at: NOW.toISOString() });
@@ -261,6 +261,21 @@ describe.each(ENGINES)('the storage contract on $name', (engine) => {
       expect(await a.claimDigest('robot:ops', '2022-06-23', new Date(now.getTime() + 62_000), 60_000)).toBeNull();
       await taken!.release();
       expect(await a.claimDigest('robot:ops', '2022-06-23', new Date(now.getTime() + 62_000), 60_000)).not.toBeNull();
+    });
+
+    it.runIf(engine.name === 'postgres server')('a dropped listening connection is replaced; the instance catches up', async () => {
+      const a = await openStore();
+      const b = await openStore();
+      const { pgDriver } = await import('../../src/store/postgres/pg-driver.ts');
+      const admin = await pgDriver(TEST_DATABASE_URL as string, 'public');
+      const { rows } = await admin.query<{ n: number }>(
+        "SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND query LIKE $1",
+        [`%${b.location.replace(/^.*\((.*)\)$/, '$1')}%`],
+      );
+      await admin.close();
+      expect(rows[0]?.n).toBeGreaterThan(0);
+      await a.change((d) => void d.subscriptions.push(sub('telegram:-9')));
+      await expect.poll(() => b.data.subscriptions.map((s) => s.chat), { timeout: 15_000, interval: 200 }).toEqual(['telegram:-9']);
     });
 
     it('sessions and handled ids are shared', async () => {

@@ -7,6 +7,8 @@ import type { SqlDriver, SqlRows, SqlSession } from './sql.ts';
 
 /** Connections per instance: the scheduler, the chats and a claim can proceed at once. */
 const POOL_SIZE = 4;
+/** After the listening connection drops, LISTEN again after this pause. */
+const RELISTEN_AFTER_MS = 2_000;
 /** How long to wait for a connection before reporting the database unreachable. */
 const CONNECT_TIMEOUT_MS = 10_000;
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -54,17 +56,40 @@ export async function pgDriver(url: string, schema: string): Promise<SqlDriver> 
       }
     },
     async listen(channel, onNotify) {
-      const client = await pool.connect();
-      listeners.push(client);
-      client.on('notification', (n) => {
-        if (n.channel === channel) onNotify(n.payload ?? '');
-      });
-      client.on('error', () => undefined);
-      await client.query(`LISTEN "${channel}"`);
+      let stopped = false;
+      let client: PoolClient | null = null;
+      // A dropped connection (a database restart) is replaced after a pause, and the store told to catch
+      // up with whatever it missed ('' is "something may have changed").
+      const connect = async (): Promise<void> => {
+        const next = await pool.connect();
+        next.on('notification', (n) => {
+          if (n.channel === channel) onNotify(n.payload ?? '');
+        });
+        next.once('error', () => {
+          listeners.splice(listeners.indexOf(next), 1);
+          next.release(true);
+          if (!stopped) setTimeout(() => void reconnect(), RELISTEN_AFTER_MS).unref();
+        });
+        await next.query(`LISTEN "${channel}"`);
+        listeners.push(next);
+        client = next;
+      };
+      const reconnect = async (): Promise<void> => {
+        try {
+          await connect();
+          onNotify('');
+        } catch {
+          if (!stopped) setTimeout(() => void reconnect(), RELISTEN_AFTER_MS).unref();
+        }
+      };
+      await connect();
       return async () => {
-        await client.query(`UNLISTEN "${channel}"`).catch(() => undefined);
-        client.release();
-        listeners.splice(listeners.indexOf(client), 1);
+        stopped = true;
+        const current = client as PoolClient | null;
+        if (!current) return;
+        await current.query(`UNLISTEN "${channel}"`).catch(() => undefined);
+        listeners.splice(listeners.indexOf(current), 1);
+        current.release();
       };
     },
     async close() {

@@ -134,7 +134,8 @@ export class PgStorage implements Storage {
   /** A notification from any instance (this one included): catch up unless already there. */
   private heard(payload: string): void {
     const [kind, rev] = payload.split(':');
-    const behind = kind === 'tasks' ? Number(rev) > this.tasksRev : Number(rev) > this.stateRev;
+    // An empty payload (listening again after a dropped connection): something may have changed.
+    const behind = !payload || (kind === 'tasks' ? Number(rev) > this.tasksRev : Number(rev) > this.stateRev);
     if (!behind || this.refreshWanted || this.closed) return;
     this.refreshWanted = true;
     // A failed catch-up is retried by the next refresh (every scheduler tick) or write.
