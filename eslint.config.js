@@ -73,6 +73,24 @@ export default tseslint.config(
     },
   },
   {
+    // The storage engines live behind the contract (src/store/contract.ts): nothing above the store knows which runs.
+    files: ['src/**/*.ts', 'adapters/**/*.ts'],
+    ignores: ['src/store/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/store/json/*', '**/store/postgres/*', '**/store/json-file.ts', '**/store/state-file.ts', '**/store/lock.ts'],
+              message: 'Use the storage contract (src/store/contract.ts, open.ts); engines are private to src/store/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/**/*.ts', 'adapters/**/*.ts'],
     ignores: ['src/texts/**'],
     rules: { 'no-restricted-syntax': ['error', ...SENTENCE_RULES] },

@@ -1,28 +1,27 @@
 // Who may change what: every mutating command × role × chat type. A refused action changes nothing
 // and says why; identity is the platform user id, never the display name.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { StoreData } from '../../src/store/schema.ts';
 import { startTestBot, type TestBot } from './conversation.ts';
 
 let t: TestBot;
 let minzheng: string;
 let caizhengOnly: string;
-let template: { dir: string; cleanup: () => void };
 beforeAll(async () => {
   t = await startTestBot();
   const wenshang = t.store.data.tasks.filter((x) => x.region === '汶上县');
   minzheng = wenshang.find((x) => x.responsible.includes('县民政局'))!.id;
   caizhengOnly = wenshang.find((x) => x.responsible.includes('县财政局') && !x.responsible.includes('县民政局'))!.id;
-  template = await t.keep();
 });
-afterAll(() => template.cleanup());
-afterEach(() => t.close());
+afterAll(() => t.close());
 
-/** Each test on a copy of the seeded store (the ledger is append-only: it is not reset, it starts anew). */
 /** Staff bound by an admin in the work group: wx staff of 民政局, wx staff of 财政局. */
 beforeEach(async () => {
-  t = await startTestBot({ template: template.dir });
   await t.store.change((d) => {
+    // The ledger is append-only: the two tasks the matrix marks start each test not done.
+    for (const taskId of [minzheng, caizhengOnly]) d.ledger.push({ taskId, action: 'undone', note: '', by: { platform: 'cli', userId: 'cli' }, chat: 'cli', at: '' });
+    d.subscriptions = [];
+    d.chats = [];
     d.bindings = [
       { chat: 'telegram:-100', region: '汶上县', unitKey: '民政局', unitName: '县民政局', user: { platform: 'telegram', userId: 'mz1', name: '民政经办' }, by: { platform: 'telegram', userId: 'admin1' }, at: '' },
       { chat: 'telegram:-100', region: '汶上县', unitKey: '财政局', unitName: '县财政局', user: { platform: 'telegram', userId: 'cz1', name: '财政经办' }, by: { platform: 'telegram', userId: 'admin1' }, at: '' },

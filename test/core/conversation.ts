@@ -1,6 +1,5 @@
 // One helper for chat tests, after Koishi's: a chat with the bot on the seed data, where
 // `shouldReply(text, matcher)` sends a message and checks the reply.
-import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { Bot } from '../../src/core/bot.ts';
@@ -24,8 +23,6 @@ export interface Chat {
 
 export interface TestBot {
   store: TaskStore;
-  /** Closes the store but keeps its directory (a template for startTestBot); the caller cleans up. */
-  keep(): Promise<{ dir: string; cleanup: () => void }>;
   bot: Bot;
   chat(chatId?: string, options?: { today?: string; platform?: IncomingMessage['platform']; userId?: string; userName?: string; chatType?: IncomingMessage['chatType'] }): Chat;
   close(): Promise<void>;
@@ -33,13 +30,9 @@ export interface TestBot {
 
 export const ADMINS = ['telegram:admin1', 'wechat:admin1'];
 
-/**
- * A bot over a fresh store built from data/seeds in a temporary directory, or over a copy of the store
- * files in `template` (a closed test bot's directory: faster than seeding again).
- */
-export async function startTestBot(options: { template?: string } = {}): Promise<TestBot & { dir: string }> {
+/** A bot over a fresh store built from data/seeds in a temporary directory. */
+export async function startTestBot(): Promise<TestBot & { dir: string }> {
   const { dir, cleanup } = tempDir();
-  if (options.template) cpSync(options.template, dir, { recursive: true });
   const { store } = await openStore(join(dir, 'store.json'), SEEDS_DIR, NOW);
   const bot = new Bot({ store, sessions: new MemorySessions(), admins: ADMINS });
   let seq = 0;
@@ -85,10 +78,6 @@ export async function startTestBot(options: { template?: string } = {}): Promise
     async close() {
       await store.close();
       cleanup();
-    },
-    async keep() {
-      await store.close();
-      return { dir, cleanup };
     },
   };
 }

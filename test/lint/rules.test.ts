@@ -37,6 +37,23 @@ describe('layers', () => {
   });
 });
 
+describe('the storage engines are private to src/store/', () => {
+  it.each([
+    ['src/core/bot.ts', "import { JsonStorage } from '../store/json/json-storage.ts';\nexport const x = JsonStorage;\n"],
+    ['src/app/main.ts', "import { PgStorage } from '../store/postgres/pg-storage.ts';\nexport const x = PgStorage;\n"],
+    ['adapters/telegram.ts', "import { StateFile } from '../src/store/state-file.ts';\nexport const x = StateFile;\n"],
+  ])('%s may not name an engine: %s', async (file, code) => {
+    expect(await rulesBroken(file, code)).toContain('no-restricted-imports');
+  });
+
+  it.each([
+    ['src/app/bootstrap.ts', "import { openStorage } from '../store/open.ts';\nexport const x = openStorage;\n"],
+    ['src/store/open.ts', "import { JsonStorage } from './json/json-storage.ts';\nexport const x = JsonStorage;\n"],
+  ])('%s may use the contract, and the store its engines: %s', async (file, code) => {
+    expect(await rulesBroken(file, code)).not.toContain('no-restricted-imports');
+  });
+});
+
 describe('sentences live in src/texts/', () => {
   it.each([
     ['src/store/lock.ts', "export function f(): never {\n  throw new Error('数据文件已损坏');\n}\n"],
