@@ -85,5 +85,6 @@ describe('the JSON engine', () => {
     await after.close();
     writeFileSync(log, `${lines[0]}\n{"seq":2,"upserts":[{"c":"ledger","body":{"taskId":1}}],"deletes":[]}\n`);
     await expect(JsonStorage.open(path, { readOnly: true })).rejects.toThrow(/第 2 行已损坏/);
+    await store.close();
   });
 });
