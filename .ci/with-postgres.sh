@@ -36,5 +36,5 @@ trap stop EXIT
   -o "-c listen_addresses=127.0.0.1 -p $PORT -c unix_socket_directories=$DIR -c fsync=on" start >/dev/null
 
 export ZWGK_TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PORT/postgres"
-echo "PostgreSQL $("$BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PORT for the tests"
+echo "PostgreSQL $("$BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PORT for the tests" >&2
 "$@"
