@@ -5,7 +5,7 @@
 // or a change is announced with NOTIFY; the others catch up (and rebuild their indexes) on hearing it.
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { StoreError } from '../../errors.ts';
+import { messageOf, StoreError } from '../../errors.ts';
 import type { ChatSettings } from '../../model/records.ts';
 import type { ParsedDocument, Task, TaskDocument } from '../../model/task.ts';
 import { DocumentSchema, TaskSchema } from '../../model/task.ts';
@@ -215,18 +215,21 @@ export class PgStorage implements Storage {
   change(mutate: (draft: StoreData) => void): Promise<void> {
     this.assertWritable();
     return this.serial(async () => {
-      let fresh: { state: StateData; rev: number } | null = null;
+      // What the transaction read of the others' writes is kept even when the change itself fails.
+      const seen: { fresh?: { state: StateData; rev: number }; mutateFailed?: boolean } = {};
       try {
         const done = await this.db.transaction(async (tx) => {
           // The head row's lock orders every writer of every instance; under it, catch up, then write.
           const { rows } = await tx.query<Head>('UPDATE zwgk_head SET state_rev = state_rev + 1 RETURNING state_rev, tasks_rev, deletions_floor');
           const head = rows[0] as Head;
           const rev = Number(head.state_rev);
-          fresh = { state: await this.stateAt(tx, { state: rev - 1, floor: Number(head.deletions_floor) }), rev: rev - 1 };
-          const base: StoreData = { ...this.snapshot, ...fresh.state };
+          seen.fresh = { state: await this.stateAt(tx, { state: rev - 1, floor: Number(head.deletions_floor) }), rev: rev - 1 };
+          const base: StoreData = { ...this.snapshot, ...seen.fresh.state };
           const draft = draftOf(base);
+          seen.mutateFailed = true;
           mutate(draft);
           const diff = diffState(base, draft);
+          seen.mutateFailed = false;
           if (diff.empty) throw new NothingChanged();
           await writeDiff(tx, diff, rev);
           await tx.query('SELECT pg_notify($1, $2)', [this.options.channel, `state:${rev}`]);
@@ -234,8 +237,11 @@ export class PgStorage implements Storage {
         });
         this.adoptState(stateOf(done.draft), done.rev);
       } catch (e) {
-        if (fresh) this.adoptState((fresh as { state: StateData }).state, (fresh as { rev: number }).rev);
-        if (!(e instanceof NothingChanged)) throw e instanceof StoreError ? e : new StoreError(storeText.databaseWriteFailed(this.location, (e as Error).message), { cause: e });
+        if (seen.fresh) this.adoptState(seen.fresh.state, seen.fresh.rev);
+        if (e instanceof NothingChanged) return;
+        // The caller's own error (or a refused draft) as it is; the database's, said for people.
+        if (seen.mutateFailed || e instanceof StoreError) throw e;
+        throw new StoreError(storeText.databaseWriteFailed(this.location, messageOf(e)), { cause: e });
       }
     });
   }
