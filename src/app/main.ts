@@ -1,10 +1,14 @@
 // Start-up: validate the configuration, open (or build) the store, and wire the configured adapters
 // to the bot. The only module that knows which adapters exist. One failing adapter does not take
-// the others down; SIGINT/SIGTERM stop every adapter and flush the store.
+// the others down; SIGINT/SIGTERM stop every adapter and flush the store. Callback routes of the
+// adapters are mounted on the one HTTP server, which runs only when something is mounted.
 import { existsSync } from 'node:fs';
 import { ConsoleAdapter } from '../../adapters/console.ts';
+import { DingtalkAdapter } from '../../adapters/dingtalk.ts';
+import { FeishuAdapter } from '../../adapters/feishu.ts';
 import { TelegramAdapter } from '../../adapters/telegram.ts';
 import { WechatAdapter } from '../../adapters/wechat.ts';
+import { WecomAdapter } from '../../adapters/wecom.ts';
 import { type Config, loadConfig, secretsOf } from '../config.ts';
 import { Bot } from '../core/bot.ts';
 import { FileSessions } from '../core/sessions.ts';
@@ -20,7 +24,9 @@ import { cliText } from '../texts/cli.ts';
 import { describeError } from '../texts/errors.ts';
 import { openStore } from './bootstrap.ts';
 import { alerter, Channels, robotOf } from './channels.ts';
+import { HttpServer } from './http-server.ts';
 import { startAll, type Supervised } from './supervise.ts';
+import { adminText } from '../texts/ops.ts';
 
 /** The two-way adapters the configuration asks for (the console chat is added apart). */
 async function configuredAdapters(config: Config, logger: Logger, alert: (text: string) => Promise<void>): Promise<ChatAdapter[]> {
@@ -30,17 +36,33 @@ async function configuredAdapters(config: Config, logger: Logger, alert: (text: 
     adapters.push(new TelegramAdapter({ ...config.telegram, state, logger }));
   }
   if (config.wechat) adapters.push(new WechatAdapter({ puppet: config.wechat.puppet, puppetToken: config.wechat.token, session: config.wechat.session, logger, alert }));
+  // Each platform's SDK is imported by its adapter's start(), so only configured platforms load one.
+  if (config.dingtalk) adapters.push(new DingtalkAdapter({ ...config.dingtalk, logger, alert }));
+  if (config.feishu) adapters.push(new FeishuAdapter({ ...config.feishu, logger }));
+  if (config.wecom) adapters.push(new WecomAdapter({ ...config.wecom, logger, alert }));
   return adapters;
 }
 
-/** Stops everything once, in order: reminders, adapters, then the store. */
-function stopper(logger: Logger, scheduler: Scheduler, store: TaskStore, supervised: () => Supervised | null): () => Promise<void> {
+/** Starts the HTTP server when something is mounted on it; a port in use is reported, not fatal to the rest. */
+async function serveHttp(http: HttpServer, logger: Logger, alert: (text: string) => Promise<void>): Promise<void> {
+  if (!http.needed) return;
+  try {
+    await http.start();
+  } catch (error) {
+    logger.error('http: could not listen', { error });
+    await alert(adminText.adapterFailed('HTTP', describeError(error)));
+  }
+}
+
+/** Stops everything once, in order: reminders, callbacks, adapters, then the store. */
+function stopper(logger: Logger, scheduler: Scheduler, store: TaskStore, http: HttpServer, supervised: () => Supervised | null): () => Promise<void> {
   let stopping = false;
   return async () => {
     if (stopping) return;
     stopping = true;
     logger.info('stopping');
     await scheduler.stop();
+    await http.stop();
     await supervised()?.stopAll();
     await store.close();
   };
@@ -63,10 +85,12 @@ async function main(): Promise<void> {
   const alert = alerter(config.alertTargets, channels, logger);
   const adapters = await configuredAdapters(config, logger, alert);
   const wantConsole = adapters.length === 0 || (process.argv.includes('--console') && process.stdin.isTTY);
+  const http = new HttpServer({ ...config.http, logger });
+  for (const adapter of adapters) if (adapter.http) http.mount(adapter.http);
 
   let supervised: Supervised | null = null;
   const scheduler = new Scheduler({ store, logger, now: () => new Date(), resolve: (chat) => channels.resolveChannel(chat) });
-  const stop = stopper(logger, scheduler, store, () => supervised);
+  const stop = stopper(logger, scheduler, store, http, () => supervised);
   // Exit once stopped: a puppet or an HTTP agent may keep timers alive after a clean stop.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop().then(() => process.exit(process.exitCode ?? 0)));
 
@@ -76,6 +100,7 @@ async function main(): Promise<void> {
   }
   supervised = await startAll(adapters, (adapter) => dispatcher(adapter, { bot, logger, now: () => new Date() }), logger, alert);
   for (const adapter of supervised.running) channels.add(adapter.name, adapter);
+  await serveHttp(http, logger, alert);
   if (supervised.running.length === 0) {
     logger.error('no adapter could start');
     await stop();
