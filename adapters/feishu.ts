@@ -7,6 +7,7 @@
 // posts with a markdown (md) element; pushes im.v1.message.create; files are uploaded and sent. Every
 // handler returns at once (Feishu re-pushes an event not acknowledged within 3 s): the answer follows.
 // The SDK (6 MB) is loaded only when Feishu is configured.
+import type { ReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -249,8 +250,9 @@ function textOf(type: string, content: string): string | null {
  * The file as a stream that carries its name: the SDK's multipart body names a part's file only from
  * a stream's `path` (a Buffer goes without a filename, which Feishu refuses).
  */
-function namedStream(file: { name: string; data: Uint8Array }): Readable {
-  return Object.assign(Readable.from([Buffer.from(file.data)]), { path: file.name });
+function namedStream(file: { name: string; data: Uint8Array }): ReadStream {
+  // The SDK types the file as Buffer | fs.ReadStream; of a ReadStream the encoder uses only the stream and its path.
+  return Object.assign(Readable.from([Buffer.from(file.data)]), { path: file.name }) as unknown as ReadStream;
 }
 
 /** Feishu's upload file types: spreadsheets as xls, anything else as a stream. */
