@@ -100,13 +100,13 @@ async function main(): Promise<void> {
   }
   supervised = await startAll(adapters, (adapter) => dispatcher(adapter, { bot, logger, now: () => new Date() }), logger, alert);
   for (const adapter of supervised.running) channels.add(adapter.name, adapter);
-  await serveHttp(http, logger, alert);
   if (supervised.running.length === 0) {
     logger.error('no adapter could start');
     await stop();
     process.exitCode = 1;
     return;
   }
+  await serveHttp(http, logger, alert);
   scheduler.start();
 }
 

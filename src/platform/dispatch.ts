@@ -83,6 +83,8 @@ export function dispatcher(adapter: Pick<ChatAdapter, 'name' | 'send'>, options:
       options.logger.info('stale message ignored', { ...where, sent: message.time.toISOString() });
       return;
     }
+    // Debug only: how an operator finds the ids for ZWGK_ADMINS and ZWGK_ALERT_TARGETS.
+    options.logger.debug('message received', { ...where, user: message.userId, addressed: isForBot(message) });
     if (!isForBot(message)) return;
     await queues.run(chatKey(message), async () => {
       try {
