@@ -14,7 +14,8 @@ import type { IncomingMessage } from '../src/platform/message.ts';
 import { RecentMap } from '../src/platform/recent-map.ts';
 import { markdownMessages, type MarkdownStyle, withoutFile } from '../src/platform/render.ts';
 import { renderBlock, utf8Bytes } from '../src/platform/reply.ts';
-import { DINGTALK_API_ROOT, DingtalkApi, type DingtalkMarkdown } from './dingtalk/api.ts';
+import { chatText } from '../src/texts/chat.ts';
+import { DINGTALK_API_ROOT, DINGTALK_OAPI_ROOT, DingtalkApi, type DingtalkMarkdown } from './dingtalk/api.ts';
 import { checkDingtalkCallback } from './dingtalk/callback.ts';
 import { DingtalkStream, GATEWAY_PATH } from './dingtalk/stream.ts';
 
@@ -58,6 +59,11 @@ export interface DingtalkOptions {
   mode: 'stream' | 'http';
   /** Default https://api.dingtalk.com (the Stream gateway and the OpenAPI live under it). */
   apiRoot?: string;
+  /**
+   * Where sessionWebhooks may point; default https://oapi.dingtalk.com. A webhook elsewhere is not
+   * used (in HTTP mode the signature does not cover the body, so a replayed request could name any URL).
+   */
+  oapiRoot?: string;
   logger: Logger;
   alert?: (text: string) => Promise<void>;
   now?: () => Date;
@@ -135,7 +141,7 @@ export class DingtalkAdapter implements ChatAdapter {
     const userId = m.senderStaffId ?? m.senderId;
     if (text === undefined || !userId) return null;
     const group = m.conversationType === '2';
-    this.sessions.set(m.msgId, { webhook: m.sessionWebhook, expires: m.sessionWebhookExpiredTime ?? 0, staffId: userId, group });
+    this.sessions.set(m.msgId, { webhook: this.trustedWebhook(m.sessionWebhook), expires: m.sessionWebhookExpiredTime ?? 0, staffId: userId, group });
     return {
       platform: 'dingtalk',
       chatId: group ? m.conversationId : `${PRIVATE_CHAT_PREFIX}${userId}`,
@@ -149,6 +155,15 @@ export class DingtalkAdapter implements ChatAdapter {
       messageId: m.msgId,
       time: new Date(m.createAt ?? this.now().getTime()),
     };
+  }
+
+  /** The sessionWebhook when it points under the DingTalk root; otherwise replies go through the OpenAPI. */
+  private trustedWebhook(url: string | undefined): string | undefined {
+    if (!url) return undefined;
+    const root = (this.options.oapiRoot ?? DINGTALK_OAPI_ROOT).replace(/\/+$/, '');
+    if (url.startsWith(`${root}/`)) return url;
+    this.options.logger.warn('dingtalk: sessionWebhook outside DINGTALK_OAPI_ROOT not used; replying through the OpenAPI', { host: hostOf(url) });
+    return undefined;
   }
 
   async send(target: Target, reply: Reply): Promise<void> {
@@ -183,9 +198,17 @@ export class DingtalkAdapter implements ChatAdapter {
   }
 }
 
+const hostOf = (url: string): string => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'not a URL';
+  }
+};
+
 /** The notification title: the reply's first block as plain text, clipped. */
 function titleOf(reply: Reply): string {
   const first = reply.blocks[0];
   const line = first ? (renderBlock(first).split('\n')[0] ?? '') : '';
-  return [...line].slice(0, TITLE_CHARS).join('');
+  return [...line].slice(0, TITLE_CHARS).join('') || chatText.botName;
 }

@@ -50,6 +50,7 @@ const EnvSchema = z
     DINGTALK_ROBOT_CODE: nonEmpty.optional(),
     DINGTALK_MODE: z.enum(['stream', 'http']).default('stream'),
     DINGTALK_API_ROOT: url().optional(),
+    DINGTALK_OAPI_ROOT: url().optional(),
     FEISHU_APP_ID: z.string().trim().regex(/^cli_[0-9a-f]{16}$/i, 'feishu-app-id').optional(),
     FEISHU_APP_SECRET: nonEmpty.optional(),
     FEISHU_MODE: z.enum(['websocket', 'webhook']).default('websocket'),
@@ -92,7 +93,7 @@ export interface Config {
   } | null;
   /** The one HTTP server (platform callbacks, the web 台账): started only when something is mounted. */
   http: { host: string; port: number };
-  dingtalk: { clientId: string; clientSecret: string; robotCode?: string; mode: 'stream' | 'http'; apiRoot?: string } | null;
+  dingtalk: { clientId: string; clientSecret: string; robotCode?: string; mode: 'stream' | 'http'; apiRoot?: string; oapiRoot?: string } | null;
   feishu: { appId: string; appSecret: string; mode: 'websocket' | 'webhook'; domain?: string; verificationToken?: string; encryptKey?: string } | null;
   wecom: { mode: 'websocket' | 'callback'; botId?: string; secret?: string; wsUrl?: string; token?: string; encodingAesKey?: string } | null;
 }
@@ -116,7 +117,7 @@ export function secretsOf(config: Config): string[] {
 
 /** The variables of each two-way bot: any one set means the platform is wanted. */
 const PLATFORM_VARIABLES = {
-  dingtalk: ['DINGTALK_CLIENT_ID', 'DINGTALK_CLIENT_SECRET', 'DINGTALK_ROBOT_CODE', 'DINGTALK_MODE', 'DINGTALK_API_ROOT'],
+  dingtalk: ['DINGTALK_CLIENT_ID', 'DINGTALK_CLIENT_SECRET', 'DINGTALK_ROBOT_CODE', 'DINGTALK_MODE', 'DINGTALK_API_ROOT', 'DINGTALK_OAPI_ROOT'],
   feishu: ['FEISHU_APP_ID', 'FEISHU_APP_SECRET', 'FEISHU_MODE', 'FEISHU_DOMAIN', 'FEISHU_VERIFICATION_TOKEN', 'FEISHU_ENCRYPT_KEY'],
   wecom: ['WECOM_MODE', 'WECOM_BOT_ID', 'WECOM_BOT_SECRET', 'WECOM_WS_URL', 'WECOM_TOKEN', 'WECOM_ENCODING_AES_KEY'],
 } as const;
@@ -213,7 +214,7 @@ function twoWayBots(e: z.infer<typeof EnvSchema>): Pick<Config, 'dingtalk' | 'fe
   return {
     dingtalk:
       e.DINGTALK_CLIENT_ID && e.DINGTALK_CLIENT_SECRET
-        ? { clientId: e.DINGTALK_CLIENT_ID, clientSecret: e.DINGTALK_CLIENT_SECRET, robotCode: e.DINGTALK_ROBOT_CODE, mode: e.DINGTALK_MODE, apiRoot: e.DINGTALK_API_ROOT }
+        ? { clientId: e.DINGTALK_CLIENT_ID, clientSecret: e.DINGTALK_CLIENT_SECRET, robotCode: e.DINGTALK_ROBOT_CODE, mode: e.DINGTALK_MODE, apiRoot: e.DINGTALK_API_ROOT, oapiRoot: e.DINGTALK_OAPI_ROOT }
         : null,
     feishu:
       e.FEISHU_APP_ID && e.FEISHU_APP_SECRET

@@ -8,6 +8,8 @@ import { AccessToken } from '../../src/platform/access-token.ts';
 import { adapterText } from '../../src/texts/ops.ts';
 
 export const DINGTALK_API_ROOT = 'https://api.dingtalk.com';
+/** The older API host, where sessionWebhooks point. */
+export const DINGTALK_OAPI_ROOT = 'https://oapi.dingtalk.com';
 /** The OpenAPI's message template for markdown (title and text). */
 const MARKDOWN_TEMPLATE = 'sampleMarkdown';
 /** HTTP statuses with which the OpenAPI refuses an expired or revoked token. */

@@ -120,6 +120,11 @@ export class DingtalkStream {
     } finally {
       clearTimeout(timer);
     }
+    if (this.stopping) {
+      // stop() came while this connection was being opened.
+      client.disconnect();
+      return;
+    }
     const socket = (client as unknown as { socket?: WebSocket }).socket;
     socket?.once('close', () => this.closed(client));
     if (this.failures >= ALERT_AFTER_FAILURES) this.options.logger.info('dingtalk: stream reconnected', { after: this.failures });

@@ -4,11 +4,6 @@
 // adapters are mounted on the one HTTP server, which runs only when something is mounted.
 import { existsSync } from 'node:fs';
 import { ConsoleAdapter } from '../../adapters/console.ts';
-import { DingtalkAdapter } from '../../adapters/dingtalk.ts';
-import { FeishuAdapter } from '../../adapters/feishu.ts';
-import { TelegramAdapter } from '../../adapters/telegram.ts';
-import { WechatAdapter } from '../../adapters/wechat.ts';
-import { WecomAdapter } from '../../adapters/wecom.ts';
 import { type Config, loadConfig, secretsOf } from '../config.ts';
 import { Bot } from '../core/bot.ts';
 import { FileSessions } from '../core/sessions.ts';
@@ -28,18 +23,25 @@ import { HttpServer } from './http-server.ts';
 import { startAll, type Supervised } from './supervise.ts';
 import { adminText } from '../texts/ops.ts';
 
-/** The two-way adapters the configuration asks for (the console chat is added apart). */
+/**
+ * The two-way adapters the configuration asks for (the console chat is added apart). Each adapter's
+ * module, and so its platform's SDK, is imported only when that platform is configured: Wechaty alone
+ * takes seconds to load, the Feishu SDK is 6 MB.
+ */
 async function configuredAdapters(config: Config, logger: Logger, alert: (text: string) => Promise<void>): Promise<ChatAdapter[]> {
   const adapters: ChatAdapter[] = [];
   if (config.telegram) {
+    const { TelegramAdapter } = await import('../../adapters/telegram.ts');
     const state = await StateFile.open(`${config.storePath}.telegram.json`);
     adapters.push(new TelegramAdapter({ ...config.telegram, state, logger }));
   }
-  if (config.wechat) adapters.push(new WechatAdapter({ puppet: config.wechat.puppet, puppetToken: config.wechat.token, session: config.wechat.session, logger, alert }));
-  // Each platform's SDK is imported by its adapter's start(), so only configured platforms load one.
-  if (config.dingtalk) adapters.push(new DingtalkAdapter({ ...config.dingtalk, logger, alert }));
-  if (config.feishu) adapters.push(new FeishuAdapter({ ...config.feishu, logger }));
-  if (config.wecom) adapters.push(new WecomAdapter({ ...config.wecom, logger, alert }));
+  if (config.wechat) {
+    const { WechatAdapter } = await import('../../adapters/wechat.ts');
+    adapters.push(new WechatAdapter({ puppet: config.wechat.puppet, puppetToken: config.wechat.token, session: config.wechat.session, logger, alert }));
+  }
+  if (config.dingtalk) adapters.push(new (await import('../../adapters/dingtalk.ts')).DingtalkAdapter({ ...config.dingtalk, logger, alert }));
+  if (config.feishu) adapters.push(new (await import('../../adapters/feishu.ts')).FeishuAdapter({ ...config.feishu, logger }));
+  if (config.wecom) adapters.push(new (await import('../../adapters/wecom.ts')).WecomAdapter({ ...config.wecom, logger, alert }));
   return adapters;
 }
 

@@ -1,6 +1,7 @@
 // DingTalk two-way: the official dingtalk-stream SDK (Stream mode), and the HTTP callback mode on the
 // process's HTTP server, against a fake DingTalk on 127.0.0.1 that checks credentials, acknowledgement
 // frames, reply payloads and tokens, and signs callbacks as DingTalk does.
+import { Hono } from 'hono';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DINGTALK_MAX_BYTES, DingtalkAdapter } from '../../adapters/dingtalk.ts';
 import { Channels } from '../../src/app/channels.ts';
@@ -42,7 +43,7 @@ afterEach(async () => {
 });
 
 async function started(mode: 'stream' | 'http' = 'stream', secret = fake.clientSecret): Promise<DingtalkAdapter> {
-  adapter = new DingtalkAdapter({ clientId: fake.clientId, clientSecret: secret, mode, apiRoot: fake.base, logger, firstRetryMs: 50 });
+  adapter = new DingtalkAdapter({ clientId: fake.clientId, clientSecret: secret, mode, apiRoot: fake.base, oapiRoot: fake.base, logger, firstRetryMs: 50 });
   await adapter.start(dispatcher(adapter, { bot: t.bot, logger, now: () => new Date() }));
   return adapter;
 }
@@ -142,13 +143,14 @@ describe('DingTalk Stream', () => {
     fake.refuseConnections = true;
     const before = fake.opens.length;
     fake.dropConnections();
-    await new Promise((r) => setTimeout(r, 1_500));
-    // 50, 100, 200, 400, 800 ms: about five tries in 1.5 s (the SDK alone doubles its calls every second).
-    const tries = fake.opens.length - before;
-    expect(tries).toBeGreaterThanOrEqual(3);
-    expect(tries).toBeLessThanOrEqual(7);
+    await until(() => fake.opens.length >= before + 4, 20_000);
+    // Timers never fire early, so under any load each wait is at least the doubled delay: 100, 200, 400 ms
+    // (the SDK alone would schedule two retries per failure and double its calls every second).
+    const at = fake.opens.slice(before, before + 4).map((o) => o.at);
+    const gaps = at.slice(1).map((t, i) => t - (at[i] ?? t));
+    gaps.forEach((gap, i) => expect(gap).toBeGreaterThanOrEqual(100 * 2 ** i - 5));
     fake.refuseConnections = false;
-    await until(() => fake.connected(), 5_000);
+    await until(() => fake.connected(), 10_000);
     ask('帮助', { conversationId: 'cidAfterDrop==' });
     await until(() => fake.textsIn('cidAfterDrop==').length === 1);
   });
@@ -206,6 +208,27 @@ describe('DingTalk HTTP callback mode', () => {
     expect(fake.textsIn('cidHttp==')).toHaveLength(1);
     expect(fake.textsIn('cidForged==')).toEqual([]);
     expect(logs.filter((l) => l.includes('dingtalk: callback refused')).map((l) => /"reason":"(\w+)"/.exec(l)?.[1])).toEqual(['signature', 'timestamp']);
+  });
+
+  it('never posts to a sessionWebhook outside the DingTalk root (the sign does not cover the body): it pushes through the OpenAPI', async () => {
+    const robot = await started('http');
+    http = new HttpServer({ host: '127.0.0.1', port: 0, logger });
+    if (robot.http) http.mount(robot.http);
+    await http.start();
+    const stolen: string[] = [];
+    const thief = new HttpServer({ host: '127.0.0.1', port: 0, logger });
+    thief.mount({ prefix: '/steal', routes: () => new Hono().post('/', async (c) => (stolen.push(await c.req.text()), c.json({ errcode: 0 }))) });
+    await thief.start();
+    try {
+      const { data } = fake.botMessage({ conversationId: 'cidReplayed==', text: { content: ' 帮助' }, sessionWebhook: `http://127.0.0.1:${thief.port}/steal` });
+      expect(await fake.deliver(`http://127.0.0.1:${http.port}/dingtalk/callback`, data)).toBe(200);
+      await until(() => fake.textsIn('cidReplayed==').length === 1);
+      expect(stolen).toEqual([]);
+      expect(fake.pushes[0]?.body.openConversationId).toBe('cidReplayed==');
+      expect(logs.some((l) => l.includes('sessionWebhook outside DINGTALK_OAPI_ROOT'))).toBe(true);
+    } finally {
+      await thief.stop();
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 // As a newcomer would on DingTalk: only the DingTalk variables (the app's Client ID and Secret, and
-// the API root pointing at a local fake DingTalk), `npm start`, and a group asks the robot. Stream mode
+// the API roots pointing at a local fake DingTalk), `npm start`, and a group asks the robot. Stream mode
 // needs no public address and no HTTP server.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
@@ -32,6 +32,7 @@ function start(logs: string[], extra: NodeJS.ProcessEnv = {}): ChildProcess {
       DINGTALK_CLIENT_ID: fake.clientId,
       DINGTALK_CLIENT_SECRET: fake.clientSecret,
       DINGTALK_API_ROOT: fake.base,
+      DINGTALK_OAPI_ROOT: fake.base,
       ZWGK_STORE: join(dir, 'store.json'),
       ZWGK_SEEDS_DIR: SEEDS_DIR,
       ZWGK_LOG_LEVEL: 'debug',
@@ -57,7 +58,7 @@ describe('a newcomer starts the bot on DingTalk (Stream mode)', () => {
     const logs: string[] = [];
     const child = start(logs);
     try {
-      await until(() => fake.connected(), 30_000);
+      await until(() => fake.connected(), 60_000);
       const { frame } = fake.botMessage({ text: { content: ' 汶上县民政局有哪些任务' } });
       fake.push(frame);
       await until(() => fake.textsIn('cidGroupZwgk0001==').length > 0, 15_000);
@@ -72,7 +73,7 @@ describe('a newcomer starts the bot on DingTalk (Stream mode)', () => {
     expect(all).not.toContain('http: listening');
     expect(all).not.toContain(fake.clientSecret);
     expect(fake.problems).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('the DingTalk HTTP callback mode through npm start', () => {
@@ -80,7 +81,7 @@ describe('the DingTalk HTTP callback mode through npm start', () => {
     const logs: string[] = [];
     const child = start(logs, { DINGTALK_MODE: 'http', ZWGK_WEB_PORT: '0' });
     try {
-      await until(() => /http: listening .*"port":\d+/.test(logs.join('')), 30_000);
+      await until(() => /http: listening .*"port":\d+/.test(logs.join('')), 60_000);
       const port = /http: listening .*"port":(\d+)/.exec(logs.join(''))?.[1];
       const { data } = fake.botMessage({ conversationId: 'cidNewcomerHttp==', text: { content: ' 汶上县民政局有哪些任务' } });
       expect(await fake.deliver(`http://127.0.0.1:${port ?? ''}/dingtalk/callback`, data)).toBe(200);
@@ -92,5 +93,5 @@ describe('the DingTalk HTTP callback mode through npm start', () => {
       await stopped(child);
     }
     expect(logs.join('')).not.toContain(fake.clientSecret);
-  }, 60_000);
+  }, 120_000);
 });

@@ -44,7 +44,7 @@ const TOKEN_SECONDS = 7_200;
 
 export class FakeDingtalk {
   base = '';
-  readonly opens: Array<{ clientId?: string; subscriptions?: Array<{ type: string; topic: string }> }> = [];
+  readonly opens: Array<{ clientId?: string; subscriptions?: Array<{ type: string; topic: string }>; at: number }> = [];
   readonly acks: AckFrame[] = [];
   readonly webhookPosts: WebhookPost[] = [];
   readonly pushes: OpenApiPush[] = [];
@@ -169,7 +169,7 @@ export class FakeDingtalk {
     if (req.method !== 'POST') return sendJson(res, 404, { code: 'NotFound' });
     switch (url.pathname) {
       case '/v1.0/gateway/connections/open':
-        return this.open(res, body as FakeDingtalk['opens'][number] & { clientSecret?: string });
+        return this.open(res, body as { clientId?: string; clientSecret?: string; subscriptions?: Array<{ type: string; topic: string }> } | null);
       case '/robot/sendBySession':
         return this.sessionWebhook(res, url.searchParams.get('session') ?? '', body as WebhookPost['body']);
       case '/v1.0/oauth2/accessToken':
@@ -182,8 +182,8 @@ export class FakeDingtalk {
     }
   }
 
-  private open(res: http.ServerResponse, body: FakeDingtalk['opens'][number] & { clientSecret?: string }): void {
-    this.opens.push({ clientId: body?.clientId, subscriptions: body?.subscriptions });
+  private open(res: http.ServerResponse, body: { clientId?: string; clientSecret?: string; subscriptions?: Array<{ type: string; topic: string }> } | null): void {
+    this.opens.push({ clientId: body?.clientId, subscriptions: body?.subscriptions, at: Date.now() });
     if (body?.clientId !== this.clientId || body.clientSecret !== this.clientSecret) return sendJson(res, 401, { code: 'InvalidAuthentication', message: 'clientId or clientSecret is wrong' });
     if (!body.subscriptions?.some((s) => s.type === 'CALLBACK' && s.topic === '/v1.0/im/bot/messages/get')) this.problems.push('robot topic not subscribed');
     const ticket = randomUUID();
