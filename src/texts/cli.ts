@@ -1,9 +1,7 @@
 // What the command line says to the operator: usage and help of every command, results, and errors.
 import type { Task, TaskDocument } from '../model/task.ts';
-import { clip, deadlineLabel, unitsLabel } from './format.ts';
+import { clip, CLIP_WIDTH, deadlineLabel, unitsLabel } from './format.ts';
 
-/** How many characters of a task's requirement one line shows. */
-const LINE_WIDTH = 40;
 const RUN = 'npm run -s cli --';
 
 /** One command as the operator reads it: its synopsis, a one-line summary, what it does, and one example. */
@@ -107,16 +105,14 @@ export const cliText = {
     `${doc.id}  ${doc.region}  ${doc.year}年  ${doc.docNumber ?? '（无文号）'}  ${tasks} 项  《${doc.title}》`,
   noDocs: '数据中还没有任何文件。用 import 导入任务分解表。',
   taskLine: (task: Task): string =>
-    `${task.id}  [${deadlineLabel(task)}]  ${clip(task.requirement, LINE_WIDTH)}\n    ${unitsLabel(task)}`,
+    `${task.id}  [${deadlineLabel(task)}]  ${clip(task.requirement, CLIP_WIDTH.cliLine)}\n    ${unitsLabel(task)}`,
   noTasks: '没有符合条件的任务。',
   unknownUnit: (name: string): string => `没有找到单位“${name}”。`,
   relatedHeader: (n: number): string => `另有 ${n} 项通过“各部门/各单位”等集体表述涉及该单位：`,
-  storeReady: (path: string, docs: number, tasks: number): string => `数据文件 ${path}：${docs} 个文件，${tasks} 项任务。`,
-  seeded: (n: number): string => `首次启动：已从 data/seeds 导入 ${n} 个文件。`,
   noSubscriptions: '还没有任何订阅。用 subscribe 订阅，或加 --region 预览默认订阅。',
   previewHeader: (chat: string, region: string, day: string, n: number, quiet: boolean): string =>
     `${chat}（${region}）${day}：${n} 项提醒${quiet ? '（周末且当天无到期，不推送）' : ''}`,
-  previewItem: (reason: string, due: string | null, requirement: string): string => `  [${reason}] ${due}  ${requirement.slice(0, LINE_WIDTH)}`,
+  previewItem: (reason: string, due: string | null, requirement: string): string => `  [${reason}] ${due}  ${requirement.slice(0, CLIP_WIDTH.cliLine)}`,
   exportFile: (region: string, day: string, format: string): string => `${region}政务公开台账-${day}.${format}`,
   exported: (file: string, n: number): string => `已导出 ${n} 项任务：${file}`,
   subscribed: (chat: string, region: string, units: number, time: string): string =>

@@ -2,7 +2,7 @@
 // and 绑定 民政局 @经办人. Admin-only; a refused action changes nothing and says why.
 import type { UnitEntry } from '../../store/unit-directory.ts';
 import type { Subscription } from '../../model/records.ts';
-import { bindStaff, digestTimeOf, leadDaysWith, newSubscription, removeSubscription, upsertSubscription } from '../../reminders/subscriptions.ts';
+import { bindStaff, digestTimeOf, leadDaysWith, newSubscription, removeSubscription, upsertSubscription, validLeadDays, MAX_LEAD_DAYS } from '../../reminders/subscriptions.ts';
 import { subscriptionText } from '../../texts/reminders.ts';
 import { deniedText } from '../../texts/chat.ts';
 import { type Answer, type AnswerContext, say } from './context.ts';
@@ -59,6 +59,7 @@ export function answerLeadDays(ctx: AnswerContext, days: number): Answer {
   if (!ctx.may('subscribe')) return say('denied', deniedText.subscribe);
   const sub = current(ctx);
   if (!sub) return say('subscribe', subscriptionText.notSubscribed);
+  if (!validLeadDays([days])) return say('subscribe', subscriptionText.badLead(MAX_LEAD_DAYS));
   const leadDays = leadDaysWith(days);
   return { ...say('subscribe', subscriptionText.leadsChanged(leadsLabel(leadDays))), write: replaceSubscription({ ...sub, leadDays }) };
 }
