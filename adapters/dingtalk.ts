@@ -149,8 +149,9 @@ export class DingtalkAdapter implements ChatAdapter {
       userId,
       userName: m.senderNick,
       text: text.trim(),
-      // DingTalk's own field: the robot is in the message's @ list (a private chat is for the bot anyway).
-      mentioned: group && m.isInAtList === true,
+      // DingTalk's own field: the robot is in the message's @ list. DingTalk pushes a group message to a
+      // robot only when it is @-mentioned, so a message without the field was. (A private chat is for the bot anyway.)
+      mentioned: group && (m.isInAtList ?? true),
       mentions: (m.atUsers ?? []).flatMap((u) => (u.staffId && u.dingtalkId !== m.chatbotUserId ? [{ userId: u.staffId }] : [])),
       messageId: m.msgId,
       time: new Date(m.createAt ?? this.now().getTime()),
