@@ -31,7 +31,8 @@ export const chatText = {
 
   pageHint: (page: number, pages: number): string => `第 ${page}/${pages} 页，回复“更多”查看下一页，回复“第N条”查看详情`,
   detailHint: '回复“第N条”查看详情',
-  noList: '还没有可以翻看的列表。先问一个问题，例如“民政局有哪些任务”。',
+  noList: '您还没有可以翻看的列表（序号只指您自己查询的列表）。先问一个问题，例如“民政局有哪些任务”。',
+  listExpired: '您上次的列表已过期，请重新查询，例如“民政局有哪些任务”。',
   listEnd: '已经是最后一页了。',
   noSuchItem: (n: number, total: number): string => `没有第 ${n} 条，上一个列表共 ${total} 条。`,
   noSuchTask: (id: string): string => `没有找到编号为 ${id} 的任务。`,
@@ -109,6 +110,7 @@ export const deniedText = {
     region: '只有管理员可以设置本群的默认地区。',
     import: '只有管理员可以导入文件。',
     progress: '只有管理员或该任务责任单位的经办人可以登记进展。',
+    export: '只有管理员或本单位经办人可以导出台账（台账含经办人信息）；经办人只能导出本单位的任务。',
   } as const;
 
 /** How a range of due dates is named in a reply ("本月（2022年6月）"). */
