@@ -2,7 +2,7 @@
 // lock; to read, it may share the store with the process that holds the lock (the running bot).
 import { openStore } from '../app/bootstrap.ts';
 import { type Config, loadConfig } from '../config.ts';
-import { StoreLockedError } from '../errors.ts';
+import { StoreLockedError, StoreLockUnreadableError } from '../errors.ts';
 import type { TaskStore } from '../store/task-store.ts';
 import type { Io } from './command.ts';
 
@@ -12,7 +12,7 @@ async function open(config: Config, now: Date, mode: StoreMode): Promise<TaskSto
   try {
     return (await openStore(config.storePath, config.seedsDir, now)).store;
   } catch (e) {
-    if (mode === 'read' && e instanceof StoreLockedError) {
+    if (mode === 'read' && (e instanceof StoreLockedError || e instanceof StoreLockUnreadableError)) {
       return (await openStore(config.storePath, config.seedsDir, now, { readOnly: true })).store;
     }
     throw e;
