@@ -1,12 +1,23 @@
 // From an adapter's incoming message to the reply sent back: which messages are for the bot, once
-// each, and only fresh ones. Platform-free; every adapter's messages go through here.
+// each, only fresh ones, and not more than flood control allows (per person and per chat, a short
+// notice once, then quiet). Platform-free; every adapter's messages go through here.
 import type { Logger } from '../log.ts';
+import type { Reply } from '../model/reply.ts';
+import { chatText } from '../texts/chat.ts';
 import type { ChatAdapter, MessageHandler, Responder } from './adapter.ts';
 import type { IncomingMessage } from './message.ts';
+import { FloodControl } from './rate-limit.ts';
 
 /** A group message starting with one of these is for the bot even without an @-mention. */
 const COMMAND_WORD =
   /^\s*(?:\/[a-z]+|帮助|菜单|更多|下一页|相关任务|第\s*[0-9一二三四五六七八九十]+\s*[条项]|详情|切换到|本群绑定|订阅|取消订阅|提醒设置|签收|进展|完成|撤销完成|逾期任务|导出台账|完成情况|完成率)/i;
+
+/** Commands that change something (the ledger, subscriptions, bindings, the chat's region): counted apart. */
+const CHANGE_WORD = /^(?:\/region\b|签收|进展|完成(?!率|情况|进度)|撤销完成|订阅|取消订阅|退订|提前\s*[0-9一二三四五六七八九十]|提醒时间|每天\s*\d|绑定|本群绑定|切换|设置地区|设定地区|地区设为)/i;
+
+export function changesSomething(text: string): boolean {
+  return CHANGE_WORD.test(text.replace(/^\s*(?:[@＠]\S+\s*)*/u, ''));
+}
 
 export function isForBot(message: IncomingMessage): boolean {
   return message.chatType === 'private' || message.mentioned || COMMAND_WORD.test(message.text);
@@ -27,6 +38,53 @@ export class SeenMessages {
   }
 }
 
+/**
+ * Update ids a platform delivers (Telegram's update_id), tracked one by one rather than by the highest:
+ * an update that arrives after a later one is still taken once. Bounded: beyond `capacity` the lowest
+ * ids are forgotten and the floor rises past them (anything at or below the floor counts as taken).
+ */
+export class HandledIds {
+  private readonly ids: Set<number>;
+
+  constructor(
+    private floorId = 0,
+    ids: Iterable<number> = [],
+    private readonly capacity = 1000,
+  ) {
+    this.ids = new Set([...ids].filter((id) => id > floorId));
+  }
+
+  /** Takes the id if it is new (true), so that a concurrent delivery of the same id is refused. */
+  claim(id: number): boolean {
+    if (id <= this.floorId || this.ids.has(id)) return false;
+    this.ids.add(id);
+    while (this.ids.size > this.capacity) {
+      const lowest = Math.min(...this.ids);
+      this.ids.delete(lowest);
+      this.floorId = Math.max(this.floorId, lowest);
+    }
+    return true;
+  }
+
+  /** Gives a claimed id back (its recording failed; the platform will deliver it again). */
+  release(id: number): void {
+    this.ids.delete(id);
+  }
+
+  get floor(): number {
+    return this.floorId;
+  }
+
+  get highest(): number {
+    return Math.max(this.floorId, ...this.ids);
+  }
+
+  /** The ids above the floor, lowest first, for persisting. */
+  list(): number[] {
+    return [...this.ids].sort((a, b) => a - b);
+  }
+}
+
 export interface DispatchOptions {
   bot: Responder;
   logger: Logger;
@@ -35,11 +93,16 @@ export interface DispatchOptions {
   /** Messages older than this are ignored. Default 3 minutes. */
   maxAgeMs?: number;
   seen?: SeenMessages;
+  /** Per person and per chat limits; one instance per adapter (default limits). */
+  flood?: FloodControl;
 }
+
+const notice = (text: string): Reply => ({ intent: 'fallback', blocks: [{ type: 'paragraph', text }], tasks: [], related: [] });
 
 /** The handler an adapter is started with: filter, answer, reply; never throws. */
 export function dispatcher(adapter: Pick<ChatAdapter, 'name' | 'send'>, options: DispatchOptions): MessageHandler {
   const seen = options.seen ?? new SeenMessages();
+  const flood = options.flood ?? new FloodControl();
   const maxAge = options.maxAgeMs ?? 3 * 60_000;
   return async (message) => {
     const where = { adapter: adapter.name, chat: message.chatId, messageId: message.messageId };
@@ -52,7 +115,14 @@ export function dispatcher(adapter: Pick<ChatAdapter, 'name' | 'send'>, options:
       return;
     }
     if (!isForBot(message)) return;
+    const verdict = flood.admit(`${message.platform}:${message.userId}`, `${message.platform}:${message.chatId}`, changesSomething(message.text), options.now().getTime());
     try {
+      if (verdict.kind === 'quiet') return options.logger.debug('flood: message not answered', where);
+      if (verdict.kind === 'notice') {
+        options.logger.info('flood: limit reached, told once', { ...where, who: verdict.who });
+        const text = verdict.who === 'chat' ? chatText.floodChat : chatText.floodPerson;
+        return await adapter.send({ chatId: message.chatId, replyTo: message.messageId }, notice(text));
+      }
       const reply = await options.bot.handle(message);
       await adapter.send({ chatId: message.chatId, replyTo: message.messageId }, reply);
     } catch (error) {

@@ -28,6 +28,8 @@ export const chatText = {
   empty: '请输入您的问题，例如“民政局有哪些任务”。发送“帮助”查看用法。',
   error: '抱歉，处理这条消息时出错了，请稍后再试。问题已记录。',
   tooLong: (max: number): string => `消息太长了（超过 ${max} 字），请把问题说得简短一些。`,
+  floodPerson: '您发得太快了，请稍候一分钟再发；这期间的消息不再逐条回复。',
+  floodChat: '本群消息太多，助手暂停回复约一分钟，请稍后再问。',
 
   pageHint: (page: number, pages: number): string => `第 ${page}/${pages} 页，回复“更多”查看下一页，回复“第N条”查看详情`,
   detailHint: '回复“第N条”查看详情',
