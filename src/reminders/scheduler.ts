@@ -1,6 +1,7 @@
 // The reminder desk: the one component that reads the clock. On each tick, for each subscription and
 // each digest day up to today, it sends the day's digest once. Slot records are written `pending`
-// before sending and `sent` after, so a crash repeats at most one message and loses none; a digest
+// before sending and `sent` after, so a crash loses none and repeats at most the one digest each chat
+// had in flight (chats are sent side by side, so several chats may each repeat theirs); a digest
 // missed while the bot was down is sent on start-up, marked 补发, within the grace window, and only
 // logged when older. A failing target retries with backoff without holding up the others.
 import { eventsByTask } from '../ledger/status.ts';

@@ -19,6 +19,8 @@ export class FakeTelegram {
   private server: Server | null = null;
   /** The next n sendMessage calls (to `chatId` only, when given) answer 429 with this retry_after. */
   throttle: { count: number; retryAfter: number; chatId?: string } = { count: 0, retryAfter: 1 };
+  /** sendMessage to this chat fails with HTTP 400 and this description (as a proxy that echoes a URL might). */
+  failSend: { chatId: string; description: string } | null = null;
 
   constructor(readonly token = '123456:TEST-TOKEN-abcdefghijklmnop') {}
 
@@ -111,6 +113,7 @@ export class FakeTelegram {
           this.throttle.count--;
           return [429, { ok: false, error_code: 429, description: 'Too Many Requests', parameters: { retry_after: this.throttle.retryAfter } }];
         }
+        if (this.failSend && this.failSend.chatId === String(params.chat_id)) return [400, { ok: false, error_code: 400, description: this.failSend.description }];
         this.sent.push({ method, params, at: Date.now() });
         return [200, { ok: true, result: { message_id: this.sent.length, date: 0, chat: { id: params.chat_id, type: 'group' }, text: params.text } }];
       }
