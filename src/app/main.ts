@@ -112,7 +112,9 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       const greeting = chatText.greeting(store.index.regions().length, store.data.tasks.length);
       adapters.push(new ConsoleAdapter({ greeting, exportDir: config.exportDir, onClose: () => void stop() }));
     }
-    supervised = await startAll(adapters, (adapter) => dispatcher(adapter, { bot, logger, now: () => new Date() }), logger, alert);
+    // The console is the operator at the machine: no flood control there.
+    const handlerFor = (adapter: ChatAdapter) => dispatcher(adapter, { bot, logger, now: () => new Date(), flood: adapter.name === 'console' ? null : undefined });
+    supervised = await startAll(adapters, handlerFor, logger, alert);
     for (const adapter of supervised.running) channels.add(adapter.name, adapter);
     warnUnreachable(store, channels, logger);
     if (supervised.running.length) scheduler.start();

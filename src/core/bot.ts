@@ -87,6 +87,7 @@ export class Bot {
       session: this.deps.sessions.get(key, message.time),
       sessionLapsed: this.deps.sessions.lapsed(key, message.time),
       person,
+      chatType: message.chatType,
       may: (action, task) => may(action, person, admins, data.bindings, task),
       region: bound ? (binding ?? null) : regions.length === 1 ? (regions[0] ?? null) : null,
       data,

@@ -97,8 +97,9 @@ export class FileSessions extends MemorySessions {
     return sessions;
   }
 
+  /** Resolves once written; a burst of changes shares one file write. */
   override async set(key: string, session: Session): Promise<void> {
     await super.set(key, session);
-    await this.file.write({ sessions: Object.fromEntries(this.sessions) });
+    await this.file.writeLatest(() => ({ sessions: Object.fromEntries(this.sessions) }));
   }
 }

@@ -93,8 +93,8 @@ export interface DispatchOptions {
   /** Messages older than this are ignored. Default 3 minutes. */
   maxAgeMs?: number;
   seen?: SeenMessages;
-  /** Per person and per chat limits; one instance per adapter (default limits). */
-  flood?: FloodControl;
+  /** Per person and per chat limits; one instance per adapter (default limits); null: none (the console, the operator at the machine). */
+  flood?: FloodControl | null;
 }
 
 const notice = (text: string): Reply => ({ intent: 'fallback', blocks: [{ type: 'paragraph', text }], tasks: [], related: [] });
@@ -102,7 +102,7 @@ const notice = (text: string): Reply => ({ intent: 'fallback', blocks: [{ type: 
 /** The handler an adapter is started with: filter, answer, reply; never throws. */
 export function dispatcher(adapter: Pick<ChatAdapter, 'name' | 'send'>, options: DispatchOptions): MessageHandler {
   const seen = options.seen ?? new SeenMessages();
-  const flood = options.flood ?? new FloodControl();
+  const flood = options.flood === undefined ? new FloodControl() : options.flood;
   const maxAge = options.maxAgeMs ?? 3 * 60_000;
   return async (message) => {
     const where = { adapter: adapter.name, chat: message.chatId, messageId: message.messageId };
@@ -115,7 +115,7 @@ export function dispatcher(adapter: Pick<ChatAdapter, 'name' | 'send'>, options:
       return;
     }
     if (!isForBot(message)) return;
-    const verdict = flood.admit(`${message.platform}:${message.userId}`, `${message.platform}:${message.chatId}`, changesSomething(message.text), options.now().getTime());
+    const verdict = flood?.admit(`${message.platform}:${message.userId}`, `${message.platform}:${message.chatId}`, changesSomething(message.text), options.now().getTime()) ?? { kind: 'answer' };
     try {
       if (verdict.kind === 'quiet') return options.logger.debug('flood: message not answered', where);
       if (verdict.kind === 'notice') {

@@ -72,6 +72,8 @@ export async function removeTempFiles(path: string, options: { anyPid: boolean }
 
 export class ValidatedJsonFile<T> implements Adapter<T> {
   private queue: Promise<void> = Promise.resolve();
+  /** A coalescing write that has not started yet (writeLatest). */
+  private waiting: Promise<void> | null = null;
   private seq = 0;
 
   constructor(
@@ -110,6 +112,20 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
   write(data: T): Promise<void> {
     const text = JSON.stringify(data);
     const next = this.queue.then(() => this.writeNow(text));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /**
+   * Writes what `snapshot` returns when the write starts; calls made while a write waits to start share
+   * it (one file write for a burst). Resolves once a write holding the caller's change is durable.
+   */
+  writeLatest(snapshot: () => T): Promise<void> {
+    this.waiting ??= this.queue.then(() => {
+      this.waiting = null;
+      return this.writeNow(JSON.stringify(snapshot()));
+    });
+    const next = this.waiting;
     this.queue = next.catch(() => undefined);
     return next;
   }

@@ -30,9 +30,9 @@ export class StateFile {
     await this.setMany({ [key]: value });
   }
 
-  /** Sets several values in one durable write. */
+  /** Sets several values in one durable write (a burst of calls shares one file write). */
   async setMany(values: State): Promise<void> {
     this.state = { ...this.state, ...values };
-    await this.file.write(this.state);
+    await this.file.writeLatest(() => this.state);
   }
 }

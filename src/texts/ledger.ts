@@ -28,5 +28,6 @@ export const ledgerText = {
   noneDone: (label: string): string => `${label}还没有标记完成的任务。`,
   exported: (region: string, n: number, name: string): string => `已导出 ${region} 台账（${n} 项任务）：${name}`,
   exportedUnits: (region: string, units: string, n: number, name: string): string => `已导出 ${region} ${units}的台账（${n} 项任务）：${name}`,
-  exportNeedsRegion: '请先发送“切换到某县”，再导出该县台账。',
+  exportNeedsRegion: '请指明地区，例如“导出台账 汶上县”。',
+  exportPrivateOnly: '台账含经办人信息，不在群里发送。请在与助手的私聊中发送“导出台账 某县”。',
 };

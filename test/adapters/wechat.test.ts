@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { PuppetMock, mock } from 'wechaty-puppet-mock';
 import { WechatAdapter } from '../../adapters/wechat.ts';
 import { dispatcher } from '../../src/platform/dispatch.ts';
+import type { IncomingMessage } from '../../src/platform/message.ts';
 import { createLogger } from '../../src/log.ts';
 import { startTestBot, type TestBot } from '../core/conversation.ts';
 import { tempDir, until } from '../helpers.ts';
@@ -29,6 +30,7 @@ interface World {
   alerts: string[];
   logs: string[];
   dir: string;
+  received: IncomingMessage[];
 }
 
 let w: World;
@@ -45,10 +47,11 @@ beforeEach(async () => {
   const alerts: string[] = [];
   const logs: string[] = [];
   const adapter = new WechatAdapter({ puppet, session: join(dir, 'wechat'), logger: createLogger((l) => logs.push(l), 'debug'), alert: async (text) => void alerts.push(text) });
-  const world = { mocker, puppet, adapter, said: [], handled: 0, alerts, logs, dir } as unknown as World;
+  const world = { mocker, puppet, adapter, said: [], handled: 0, alerts, logs, dir, received: [] } as unknown as World;
   const dispatch = dispatcher(adapter, { bot: t.bot, logger: createLogger(() => {}), now: () => new Date() });
   await adapter.start(async (m) => {
     world.handled++;
+    world.received.push(m);
     await dispatch(m);
   });
   world.me = mocker.createContact({ name: '政务助手' });
@@ -130,6 +133,24 @@ describe('WeChat (wechaty + puppet-mock)', () => {
     w.puppet.emit('message', { messageId: message.id });
     await settle();
     expect(w.said).toHaveLength(0);
+  });
+});
+
+describe('WeChat mentions', () => {
+  it('people a message @-mentions are taken by the ids the puppet reports, never by a display name anyone can copy', async () => {
+    const impostor = w.mocker.createContact({ name: '张经办' });
+    await w.room.add(impostor);
+    const emit = (id: string, extra: Record<string, unknown>) => {
+      const message = w.mocker.MessageMock.create({ id, talkerId: w.member.id, roomId: w.room.id, text: '@政务助手 绑定 民政局 @张经办', timestamp: Date.now(), type: 7, ...extra } as never);
+      w.puppet.emit('message', { messageId: message.id });
+    };
+    emit('by-name-1', {});
+    emit('by-id-1', { mentionIdList: [w.me.id, w.member.id] });
+    await until(() => w.received.length >= 2);
+    const byName = w.received.find((m) => m.messageId === 'by-name-1');
+    const byId = w.received.find((m) => m.messageId === 'by-id-1');
+    expect(byName?.mentions).toEqual([]);
+    expect(byId?.mentions?.map((m) => m.userId)).toEqual([w.member.id]);
   });
 });
 

@@ -1,5 +1,6 @@
 // 导出台账 gives the ledger (it names staff and their platform ids) only to those entitled: admins get
-// the region, a unit's staff get their unit's rows, everyone else is refused — in groups and in private.
+// the region, a unit's staff get their unit's rows, everyone else is refused; and only in a private
+// chat, never into a group where others would read it.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/model/reply.ts';
@@ -42,8 +43,14 @@ describe('导出台账', () => {
     expect(await rowsOf(reply)).toHaveLength(79);
   });
 
-  it.each(['group', 'private'] as const)('a unit’s staff in a %s chat get only their unit’s rows', async (chatType) => {
-    const reply = await ask('mz', chatType);
+  it.each(['admin1', 'mz'])('%s asking in a group is told to ask in private; no file goes into the group', async (userId) => {
+    const reply = await ask(userId, 'group');
+    expect(reply.file).toBeUndefined();
+    expect(JSON.stringify(reply.blocks)).toContain('私聊');
+  });
+
+  it('a unit’s staff in a private chat get only their unit’s rows', async () => {
+    const reply = await ask('mz', 'private');
     expect(reply.intent).toBe('ledger');
     const rows = await rowsOf(reply);
     expect(rows.length).toBeGreaterThan(0);
@@ -59,7 +66,7 @@ describe('导出台账', () => {
   });
 
   it('a display name like the admin’s grants nothing', async () => {
-    const reply = await t.chat('-100', { platform: 'telegram', userId: 'x1', userName: 'admin1', today: '2022-06-10' }).send('导出台账');
+    const reply = await t.chat('x1', { platform: 'telegram', userId: 'x1', userName: 'admin1', chatType: 'private', today: '2022-06-10' }).send('导出台账 汶上县');
     expect(reply.intent).toBe('denied');
   });
 });

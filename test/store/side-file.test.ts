@@ -60,3 +60,14 @@ describe('the sessions file', () => {
     expect(logs.join('\n')).toMatch(/older version were dropped/);
   });
 });
+
+describe('a burst of changes', () => {
+  it('shares file writes, and every change is durable once its call resolves', async () => {
+    const path = join(dir, 'state.json');
+    const state = await StateFile.open(path, logger);
+    await Promise.all(Array.from({ length: 50 }, (_, i) => state.set(`k${i}`, i)));
+    const written = JSON.parse(readFileSync(path, 'utf8')) as Record<string, number>;
+    expect(Object.keys(written)).toHaveLength(50);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});

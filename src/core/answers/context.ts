@@ -11,6 +11,8 @@ export interface AnswerContext {
   knowledge: Knowledge;
   /** The chat ("telegram:-100") and who is speaking in it. */
   person: Person;
+  /** A group (others read the answer) or a private chat with the bot. */
+  chatType: 'group' | 'private';
   /** May this person take the action (on the task)? */
   may: (action: Action, task?: Task) => boolean;
   /** The region questions default to: the chat's binding, or the only region there is. */

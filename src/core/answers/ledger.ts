@@ -122,9 +122,13 @@ export function answerDoneThisMonth(ctx: AnswerContext, regions: readonly string
 
 /**
  * The ledger as a spreadsheet, for those entitled: admins get the region's every task; a unit's staff
- * (bound in that region) get their unit's tasks; everyone else is refused. The ledger names staff.
+ * (bound in that region) get their unit's tasks; everyone else is refused. The ledger names staff, so
+ * it is sent only in a private chat with the bot, never into a group where others would read it.
  */
 export async function answerExport(ctx: AnswerContext, regions: readonly string[]): Promise<Answer> {
+  const entitled = ctx.may('export') || staffUnits(ctx.person, ctx.data.bindings).length > 0;
+  if (!entitled) return say('denied', deniedText.export);
+  if (ctx.chatType === 'group') return say('ledger', ledgerText.exportPrivateOnly);
   const region = regions.length === 1 ? regions[0] : ctx.region;
   if (!region) return say('ledger', ledgerText.exportNeedsRegion);
   const all = ctx.knowledge.index.byRegion.get(region) ?? [];
