@@ -13,6 +13,8 @@ export const SESSION_TTL_MS = 30 * 60_000;
 export const LAPSED_MEMORY_MS = 24 * 60 * 60_000;
 /** At most this many people's lists are kept; the oldest go first. */
 export const MAX_SESSIONS = 50_000;
+/** Long-expired lists are looked for once every this many changes, not on each. */
+const PRUNE_EVERY = 256;
 
 /** A list a person was shown before the current one, kept to tell when a number could mean either. */
 const ReplacedListSchema = z.object({ title: z.string(), taskIds: z.array(z.string()), expiresAt: z.string() });
@@ -52,6 +54,7 @@ export interface SessionStore {
 
 export class MemorySessions implements SessionStore {
   protected readonly sessions = new Map<string, Session>();
+  private changes = 0;
 
   get(key: string, now: Date): Session | undefined {
     const s = this.sessions.get(key);
@@ -66,8 +69,12 @@ export class MemorySessions implements SessionStore {
   async set(key: string, session: Session): Promise<void> {
     this.sessions.delete(key);
     this.sessions.set(key, session);
-    // Judged at the time of the message that made this session, not the wall clock.
-    const madeAt = new Date(session.expiresAt).getTime() - SESSION_TTL_MS;
+    if (++this.changes % PRUNE_EVERY === 0 || this.sessions.size > MAX_SESSIONS) this.prune(session);
+  }
+
+  /** Forgets lists long expired (judged by the time of the message at hand, not the wall clock), and the oldest beyond the cap. */
+  private prune(latest: Session): void {
+    const madeAt = new Date(latest.expiresAt).getTime() - SESSION_TTL_MS;
     for (const [k, s] of this.sessions) {
       if (this.sessions.size > MAX_SESSIONS || madeAt - new Date(s.expiresAt).getTime() > LAPSED_MEMORY_MS) this.sessions.delete(k);
     }

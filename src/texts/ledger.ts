@@ -13,7 +13,7 @@ export const ledgerText = {
   alreadyDone: (task: string): string => `${task} 已经标记完成。`,
   notDone: (task: string): string => `${task} 还没有标记完成，无需撤销。`,
   noList: (action: string, n: number): string =>
-    `您在本群还没有可以引用的列表，“${action} ${n}”指哪项任务无法确定，未登记。请先查询（如“民政局有哪些任务”），或用任务编号登记，如“${action} 2022-…”。`,
+    `您在这里还没有可以引用的列表，“${action} ${n}”指哪项任务无法确定，未登记。请先查询（如“民政局有哪些任务”），或用任务编号登记，如“${action} 2022-…”。`,
   listExpired: (action: string, n: number, minutes: number): string =>
     `您上次的列表已过期（列表保留 ${minutes} 分钟），“${action} ${n}”指哪项任务无法确定，未登记。请重新查询，或用任务编号登记。`,
   noSuchItem: (action: string, n: number, total: number): string => `您上一个列表共 ${total} 条，没有第 ${n} 条，未登记。`,
