@@ -105,7 +105,7 @@ export class WechatAdapter implements ChatAdapter {
     const room = message.room();
     const talker = message.talker();
     const text = room ? await message.mentionText() : message.text();
-    const others = room ? (await message.mentionList()).filter((c) => !c.self()) : [];
+    const others = room ? await this.mentionedById(message) : [];
     return {
       platform: 'wechat',
       chatId: room ? room.id : talker.id,
@@ -119,6 +119,17 @@ export class WechatAdapter implements ChatAdapter {
       messageId: message.id,
       time: message.date(),
     };
+  }
+
+  /**
+   * The people a message @-mentions, as the puppet identified them (its mentionIdList). Wechaty falls
+   * back to matching "@name" against members' display names when a puppet gives no ids; a name can be
+   * copied by anyone in the room, so such mentions are not taken (bind staff by id from the CLI then).
+   */
+  private async mentionedById(message: Message): Promise<Contact[]> {
+    const ids = (message.payload as { mentionIdList?: unknown } | undefined)?.mentionIdList;
+    if (!Array.isArray(ids)) return [];
+    return (await message.mentionList()).filter((c) => !c.self());
   }
 
   async send(target: Target, reply: Reply): Promise<void> {
