@@ -1,4 +1,7 @@
 // Configuration: defaults, one clear line per wrong variable, and no secret echoed.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseEnv } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, secretsOf } from '../src/config.ts';
 import { ConfigError } from '../src/errors.ts';
@@ -58,8 +61,28 @@ describe('loadConfig', () => {
     [{ ZWGK_ROBOTS: '[{"name":"a","type":"wecom"}]' }, /ZWGK_ROBOTS 第1项缺少 key（ZWGK_ROBOTS item 1: key is missing）/],
     [{ ZWGK_ADMINS: 'alice' }, /ZWGK_ADMINS 的每一项应为 平台:编号/],
     [{ ZWGK_LOG_LEVEL: 'loud' }, /ZWGK_LOG_LEVEL/],
+    [{ ZWGK_ALERT_TARGETS: 'robot:ops' }, /ZWGK_ALERT_TARGETS 中的“robot:ops”不存在/],
+    [{ ZWGK_ALERT_TARGETS: 'robot:ops', ZWGK_ROBOTS: '[{"name":"zwgk","type":"wecom","key":"k1"}]' }, /“robot:ops”不存在/],
+    [{ ZWGK_ALERT_TARGETS: 'telegram:123' }, /“telegram:123”不存在.*telegram: and wechat: need that platform configured/],
+    [{ ZWGK_ALERT_TARGETS: 'wechat:wxid_1' }, /“wechat:wxid_1”不存在/],
+    [{ ZWGK_ALERT_TARGETS: 'console:x' }, /“console:x”不存在/],
   ])('%j is refused with a clear message', (env, message) => {
     expect(failure(env)).toMatch(message);
+  });
+
+  it('alert targets that reach a configured robot or platform are accepted', () => {
+    const config = loadConfig({ ZWGK_ALERT_TARGETS: 'robot:ops,telegram:1', ZWGK_ROBOTS: '[{"name":"ops","type":"wecom","key":"k1"}]', TELEGRAM_BOT_TOKEN: TOKEN });
+    expect(config.alertTargets).toEqual(['robot:ops', 'telegram:1']);
+  });
+
+  it('.env.example copied as it is starts, grants nobody anything and alerts nowhere', () => {
+    const env = parseEnv(readFileSync(join(import.meta.dirname, '..', '.env.example'), 'utf8'));
+    const config = loadConfig(env);
+    expect(config.admins).toEqual([]);
+    expect(config.alertTargets).toEqual([]);
+    expect(config.robots).toEqual([]);
+    expect(config.telegram).toBeNull();
+    expect(config.wechat).toBeNull();
   });
 
   it('lists every problem at once', () => {

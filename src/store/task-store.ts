@@ -3,7 +3,7 @@ import { Low } from 'lowdb';
 import { StoreError } from '../errors.ts';
 import type { ParsedDocument } from '../model/task.ts';
 import { TaskIndex } from './indexes.ts';
-import { ValidatedJsonFile } from './json-file.ts';
+import { removeTempFiles, resolveLinks, ValidatedJsonFile } from './json-file.ts';
 import { StoreLock } from './lock.ts';
 import { type ChatSettings } from '../model/records.ts';
 import { emptyStore, type StoreData, StoreSchema } from './schema.ts';
@@ -35,9 +35,13 @@ export class TaskStore {
   ) {}
 
   static async open(path: string, options: OpenOptions = {}): Promise<TaskStore> {
-    const lock = options.readOnly ? null : await StoreLock.acquire(path);
+    // Locked by the file it stands for, so two links to one store still exclude each other.
+    const target = await resolveLinks(path);
+    const lock = options.readOnly ? null : await StoreLock.acquire(target);
     try {
-      const adapter = new ValidatedJsonFile<StoreData>(path, StoreSchema);
+      // The owner removes what a killed writer left: no other process writes this file.
+      if (lock) await removeTempFiles(target, { anyPid: true });
+      const adapter = new ValidatedJsonFile<StoreData>(path, StoreSchema, { refuseUnknownFields: true });
       const db = new Low<StoreData>(adapter, emptyStore());
       const existing = await adapter.read();
       if (existing) db.data = existing;
