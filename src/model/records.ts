@@ -79,3 +79,27 @@ export const DigestRecordSchema = z.object({
   at: z.string(),
 });
 export type DigestRecord = z.infer<typeof DigestRecordSchema>;
+
+/**
+ * A one-time sign-in link of the web 台账 that has been used: the link itself is signed and carries
+ * its expiry, so issuing one writes nothing; redeeming it writes this record, and a link whose record
+ * exists is refused. Kept until the link would have expired anyway.
+ */
+export const WebLinkSchema = z.object({
+  /** SHA-256 of the link's nonce (never the link itself). */
+  id: z.string(),
+  user: ActorSchema,
+  expiresAt: z.string(),
+  usedAt: z.string(),
+});
+export type WebLink = z.infer<typeof WebLinkSchema>;
+
+/** A signed-in browser of the web 台账. The cookie holds a random token; only its hash is stored. */
+export const WebSessionSchema = z.object({
+  /** SHA-256 of the cookie's token. */
+  id: z.string(),
+  user: ActorSchema,
+  createdAt: z.string(),
+  expiresAt: z.string(),
+});
+export type WebSession = z.infer<typeof WebSessionSchema>;

@@ -6,7 +6,7 @@ import type { IncomingMessage } from './message.ts';
 
 /** A group message starting with one of these is for the bot even without an @-mention. */
 const COMMAND_WORD =
-  /^\s*(?:\/[a-z]+|帮助|菜单|更多|下一页|相关任务|第\s*[0-9一二三四五六七八九十]+\s*[条项]|详情|切换到|本群绑定|订阅|取消订阅|提醒设置|签收|进展|完成|撤销完成|逾期任务|导出台账|完成情况|完成率)/i;
+  /^\s*(?:\/[a-z]+|帮助|菜单|更多|下一页|相关任务|第\s*[0-9一二三四五六七八九十]+\s*[条项]|详情|切换到|本群绑定|订阅|取消订阅|提醒设置|签收|进展|完成|撤销完成|逾期任务|导出台账|完成情况|完成率|登录台账)/i;
 
 export function isForBot(message: IncomingMessage): boolean {
   return message.chatType === 'private' || message.mentioned || COMMAND_WORD.test(message.text);

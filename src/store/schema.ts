@@ -1,6 +1,6 @@
 // The shape of the store file, validated on every load.
 import { z } from 'zod';
-import { BindingSchema, ChatSettingsSchema, DigestRecordSchema, LedgerEventSchema, ReminderRecordSchema, SubscriptionSchema } from '../model/records.ts';
+import { BindingSchema, ChatSettingsSchema, DigestRecordSchema, LedgerEventSchema, ReminderRecordSchema, SubscriptionSchema, WebLinkSchema, WebSessionSchema } from '../model/records.ts';
 import { DocumentSchema, TaskSchema } from '../model/task.ts';
 
 export const STORE_VERSION = 1;
@@ -15,9 +15,12 @@ export const StoreSchema = z.object({
   ledger: z.array(LedgerEventSchema).default([]),
   reminders: z.array(ReminderRecordSchema).default([]),
   digests: z.array(DigestRecordSchema).default([]),
+  /** The web 台账's used sign-in links and its sessions (absent from stores written before it). */
+  webLinks: z.array(WebLinkSchema).default([]),
+  webSessions: z.array(WebSessionSchema).default([]),
 });
 export type StoreData = z.infer<typeof StoreSchema>;
 
 export function emptyStore(): StoreData {
-  return { version: STORE_VERSION, documents: [], tasks: [], chats: [], subscriptions: [], bindings: [], ledger: [], reminders: [], digests: [] };
+  return { version: STORE_VERSION, documents: [], tasks: [], chats: [], subscriptions: [], bindings: [], ledger: [], reminders: [], digests: [], webLinks: [], webSessions: [] };
 }

@@ -85,7 +85,8 @@ export class TaskStore {
 
   /**
    * Applies a change to a copy of the data and writes it; resolves once durable. On failure the data
-   * in memory stays as it was. For ledger, subscriptions, bindings and reminder records.
+   * in memory stays as it was. For ledger, subscriptions, bindings, reminder records and
+   * the web 台账's links and sessions.
    */
   async change(mutate: (draft: StoreData) => void): Promise<void> {
     this.assertWritable();
@@ -98,6 +99,8 @@ export class TaskStore {
       ledger: [...d.ledger],
       reminders: [...d.reminders],
       digests: [...d.digests],
+      webLinks: [...d.webLinks],
+      webSessions: [...d.webSessions],
     };
     mutate(draft);
     await this.commit(draft);

@@ -10,6 +10,7 @@ export const ledgerText = {
   recorded: (action: string, n: string, status: string): string => `已登记：第${n}条 ${action}，当前状态：${status}。`,
   alreadyDone: '这项任务已经标记完成。',
   notDone: '这项任务还没有标记完成，无需撤销。',
+  noteTooLong: (max: number): string => `进展说明太长了（超过 ${max} 字），请精简后再登记。`,
   exportName: (region: string, day: string): string => `${region}政务公开台账-${day}.xlsx`,
   completion: (scope: string, done: number, total: number): string =>
     `${scope}完成情况：已完成 ${done}/${total} 项（完成率 ${total ? Math.round((done / total) * 100) : 0}%）。`,

@@ -11,6 +11,10 @@ export interface AnswerContext {
   knowledge: Knowledge;
   /** The chat ("telegram:-100") and who is speaking in it. */
   person: Person;
+  /** Whether the message came from a private chat with the bot (not a group). */
+  privateChat: boolean;
+  /** Admins as "platform:userId" (ZWGK_ADMINS). */
+  admins: readonly string[];
   /** May this person take the action (on the task)? */
   may: (action: Action, task?: Task) => boolean;
   /** The region questions default to: the chat's binding, or the only region there is. */

@@ -3,6 +3,7 @@
 import type { UnitEntry } from '../../store/unit-directory.ts';
 import type { Subscription } from '../../model/records.ts';
 import { DEFAULT_DIGEST_TIME, DEFAULT_LEAD_DAYS } from '../../reminders/select.ts';
+import { withBinding, withoutSubscription, withSubscription } from '../../reminders/subscriptions.ts';
 import { subscriptionText } from '../../texts/reminders.ts';
 import { deniedText } from '../../texts/chat.ts';
 import { type Answer, type AnswerContext, say } from './context.ts';
@@ -19,7 +20,7 @@ function unitNames(ctx: AnswerContext, sub: Pick<Subscription, 'region' | 'units
 
 function replaceSubscription(next: Subscription): Answer['write'] {
   return (draft) => {
-    draft.subscriptions = [...draft.subscriptions.filter((s) => s.chat !== next.chat), next];
+    draft.subscriptions = withSubscription(draft.subscriptions, next);
   };
 }
 
@@ -48,7 +49,7 @@ export function answerUnsubscribe(ctx: AnswerContext): Answer {
   return {
     ...say('subscribe', subscriptionText.unsubscribed),
     write: (draft) => {
-      draft.subscriptions = draft.subscriptions.filter((s) => s.chat !== ctx.person.chat);
+      draft.subscriptions = withoutSubscription(draft.subscriptions, ctx.person.chat);
     },
   };
 }
@@ -85,11 +86,9 @@ export function answerBind(ctx: AnswerContext, units: readonly UnitEntry[]): Ans
   return {
     ...say('bind', subscriptionText.bound(unit.name, people.map((p) => p.name ?? p.userId).join('、'))),
     write: (draft) => {
-      const ids = new Set(people.map((p) => p.userId));
-      draft.bindings = [
-        ...draft.bindings.filter((b) => !(b.chat === ctx.person.chat && b.unitKey === unit.key && b.region === unit.region && ids.has(b.user.userId))),
-        ...people.map((user) => ({ chat: ctx.person.chat, region: unit.region, unitKey: unit.key, unitName: unit.name, user, by, at: ctx.now.toISOString() })),
-      ];
+      for (const user of people) {
+        draft.bindings = withBinding(draft.bindings, { chat: ctx.person.chat, region: unit.region, unitKey: unit.key, unitName: unit.name, user, by, at: ctx.now.toISOString() });
+      }
     },
   };
 }
