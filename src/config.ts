@@ -43,6 +43,10 @@ const EnvSchema = z
     TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'webhook-secret').optional(),
     TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8443),
     TELEGRAM_WEBHOOK_HOST: nonEmpty.default('127.0.0.1'),
+    ZWGK_WEB_HOST: nonEmpty.default('127.0.0.1'),
+    ZWGK_WEB_PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+    ZWGK_WEB: z.enum(['on', 'off']).default('on'),
+    ZWGK_WEB_URL: url().optional(),
   })
   .superRefine((env, ctx) => {
     if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET) {
@@ -71,6 +75,13 @@ export interface Config {
     apiRoot?: string;
     webhook?: { url: string; secret: string; port: number; host: string };
   } | null;
+  /** The one HTTP server (platform callbacks, the web 台账): where it listens. */
+  http: { host: string; port: number };
+  /**
+   * The web 台账: on unless ZWGK_WEB=off. `publicUrl` is where people reach it (their sign-in links
+   * point there): ZWGK_WEB_URL behind a proxy, else the address the server listens on.
+   */
+  web: { enabled: boolean; publicUrl: string };
 }
 
 /** Every secret of a configuration, to keep out of logs. */
@@ -143,5 +154,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
               : undefined,
         }
       : null,
+    http: { host: e.ZWGK_WEB_HOST, port: e.ZWGK_WEB_PORT },
+    web: { enabled: e.ZWGK_WEB === 'on', publicUrl: (e.ZWGK_WEB_URL ?? `http://${hostForUrl(e.ZWGK_WEB_HOST)}:${e.ZWGK_WEB_PORT}`).replace(/\/+$/, '') },
   };
+}
+
+/** An IPv6 address is bracketed in a URL; 0.0.0.0 (every interface) is reached on the machine as 127.0.0.1. */
+function hostForUrl(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
 }

@@ -13,6 +13,8 @@ import type { ParsedLayout, RawRow } from './raw-row.ts';
 import { LayoutError } from './table.ts';
 import { splitUnitCell } from './unit-cells.ts';
 import { repairOcrNames, withLevelPrefix } from '../model/unit-names.ts';
+import { errorText } from '../texts/errors.ts';
+import { MAX_IMPORT_BYTES } from './limits.ts';
 
 export interface ImportOptions {
   /** Supplies or overrides the region read from the document. */
@@ -45,6 +47,7 @@ function unitsOf(row: RawRow, region: string): Record<(typeof ROLES)[number], st
 /** Parses a file without writing anything. Throws ImportError naming the file and the reason. */
 export async function parseDocument(path: string, bytes: Uint8Array, options: ImportOptions): Promise<ParsedDocument> {
   const file = basename(path);
+  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportError(file, errorText.tooLarge(bytes.byteLength, MAX_IMPORT_BYTES));
   let parsed: ParsedLayout;
   try {
     parsed = await readLayout(bytes);
