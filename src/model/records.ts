@@ -103,3 +103,24 @@ export const WebSessionSchema = z.object({
   expiresAt: z.string(),
 });
 export type WebSession = z.infer<typeof WebSessionSchema>;
+
+/**
+ * A change to the plan or the reminder desk made outside the ledger's own events (an import, a
+ * subscription or binding set or removed), with who made it and from where: the audit trail of what
+ * is not a task's progress.
+ */
+export const ChangeRecordSchema = z.object({
+  at: z.string(),
+  by: ActorSchema,
+  /** Where it was made: "web", or a chat key. */
+  via: z.string(),
+  action: z.enum(['import', 'subscribe', 'unsubscribe', 'bind', 'unbind']),
+  /** The document id, or the chat key of the subscription or binding. */
+  target: z.string(),
+  region: z.string().nullable(),
+  /** The document's title, or the unit's name. */
+  name: z.string().nullable(),
+  /** The person bound or unbound. */
+  user: ActorSchema.nullable(),
+});
+export type ChangeRecord = z.infer<typeof ChangeRecordSchema>;

@@ -1,6 +1,6 @@
 // The shape of the store file, validated on every load.
 import { z } from 'zod';
-import { BindingSchema, ChatSettingsSchema, DigestRecordSchema, LedgerEventSchema, ReminderRecordSchema, SubscriptionSchema, WebLinkSchema, WebSessionSchema } from '../model/records.ts';
+import { BindingSchema, ChatSettingsSchema, DigestRecordSchema, LedgerEventSchema, ReminderRecordSchema, SubscriptionSchema, ChangeRecordSchema, WebLinkSchema, WebSessionSchema } from '../model/records.ts';
 import { DocumentSchema, TaskSchema } from '../model/task.ts';
 
 export const STORE_VERSION = 1;
@@ -18,9 +18,11 @@ export const StoreSchema = z.object({
   /** The web 台账's used sign-in links and its sessions (absent from stores written before it). */
   webLinks: z.array(WebLinkSchema).default([]),
   webSessions: z.array(WebSessionSchema).default([]),
+  /** Imports and reminder-desk changes with who made them (absent from stores written before it). */
+  changes: z.array(ChangeRecordSchema).default([]),
 });
 export type StoreData = z.infer<typeof StoreSchema>;
 
 export function emptyStore(): StoreData {
-  return { version: STORE_VERSION, documents: [], tasks: [], chats: [], subscriptions: [], bindings: [], ledger: [], reminders: [], digests: [], webLinks: [], webSessions: [] };
+  return { version: STORE_VERSION, documents: [], tasks: [], chats: [], subscriptions: [], bindings: [], ledger: [], reminders: [], digests: [], webLinks: [], webSessions: [], changes: [] };
 }

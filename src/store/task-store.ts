@@ -5,7 +5,7 @@ import type { ParsedDocument } from '../model/task.ts';
 import { TaskIndex } from './indexes.ts';
 import { ValidatedJsonFile } from './json-file.ts';
 import { StoreLock } from './lock.ts';
-import { type ChatSettings } from '../model/records.ts';
+import { type ChangeRecord, type ChatSettings } from '../model/records.ts';
 import { emptyStore, type StoreData, StoreSchema } from './schema.ts';
 
 export interface ImportOutcome {
@@ -66,9 +66,10 @@ export class TaskStore {
 
   /**
    * Adds documents, replacing any stored under the same identity (same region, year and number or
-   * title). Resolves once the file is durably written; on failure memory is rolled back too.
+   * title), with the records of who imported them in the same write. Resolves once the file is durably
+   * written; on failure memory is rolled back too.
    */
-  async putDocuments(parsed: readonly ParsedDocument[]): Promise<ImportOutcome[]> {
+  async putDocuments(parsed: readonly ParsedDocument[], changes: readonly ChangeRecord[] = []): Promise<ImportOutcome[]> {
     this.assertWritable();
     const before = this.db.data;
     const ids = new Set(parsed.map((p) => p.document.id));
@@ -76,6 +77,7 @@ export class TaskStore {
       ...before,
       documents: [...before.documents.filter((d) => !ids.has(d.id)), ...parsed.map((p) => p.document)],
       tasks: [...before.tasks.filter((t) => !ids.has(t.documentId)), ...parsed.flatMap((p) => p.tasks)],
+      changes: changes.length ? [...before.changes, ...changes] : before.changes,
     };
     await this.commit(next);
     this.cachedIndex = null;
@@ -101,6 +103,7 @@ export class TaskStore {
       digests: [...d.digests],
       webLinks: [...d.webLinks],
       webSessions: [...d.webSessions],
+      changes: [...d.changes],
     };
     mutate(draft);
     await this.commit(draft);
