@@ -1,6 +1,7 @@
-// Start-up: validate the configuration, open (or build) the store, and wire the configured adapters
-// to the bot. The only module that knows which adapters exist. One failing adapter does not take
-// the others down; SIGINT/SIGTERM stop every adapter and flush the store.
+// Start-up: validate the configuration, open (or build) the store, wire the configured adapters to
+// the bot, and serve the web 台账 on the one HTTP server (unless ZWGK_WEB=off). The only module that
+// knows which adapters exist. One failing adapter does not take the others down; SIGINT/SIGTERM stop
+// every adapter and flush the store.
 import { existsSync } from 'node:fs';
 import { ConsoleAdapter } from '../../adapters/console.ts';
 import { TelegramAdapter } from '../../adapters/telegram.ts';
@@ -18,6 +19,12 @@ import type { TaskStore } from '../store/task-store.ts';
 import { chatText } from '../texts/chat.ts';
 import { cliText } from '../texts/cli.ts';
 import { describeError } from '../texts/errors.ts';
+import { adapterText, adminText } from '../texts/ops.ts';
+import { messageOf } from '../errors.ts';
+import { linkKeyPath, loadLinkKey } from '../web/auth/link-key.ts';
+import { SignInLinks } from '../web/auth/links.ts';
+import { webMounts } from '../web/app.ts';
+import { HttpServer } from './http-server.ts';
 import { openStore } from './bootstrap.ts';
 import { alerter, Channels, robotOf } from './channels.ts';
 import { startAll, type Supervised } from './supervise.ts';
@@ -33,17 +40,40 @@ async function configuredAdapters(config: Config, logger: Logger, alert: (text: 
   return adapters;
 }
 
-/** Stops everything once, in order: reminders, adapters, then the store. */
-function stopper(logger: Logger, scheduler: Scheduler, store: TaskStore, supervised: () => Supervised | null): () => Promise<void> {
+/** Stops everything once, in order: reminders, the HTTP server, adapters, then the store. */
+function stopper(logger: Logger, scheduler: Scheduler, http: HttpServer, store: TaskStore, supervised: () => Supervised | null): () => Promise<void> {
   let stopping = false;
   return async () => {
     if (stopping) return;
     stopping = true;
     logger.info('stopping');
     await scheduler.stop();
+    await http.stop();
     await supervised()?.stopAll();
     await store.close();
   };
+}
+
+/** The web 台账 on the HTTP server, unless ZWGK_WEB=off; its link signer, for "登录台账" in the chat. */
+async function mountWeb(config: Config, store: TaskStore, http: HttpServer, logger: Logger): Promise<SignInLinks | undefined> {
+  if (!config.web.enabled) return undefined;
+  const key = await loadLinkKey(linkKeyPath(config.storePath));
+  registerSecret(key.toString());
+  const links = new SignInLinks(key, config.web.publicUrl);
+  const deps = { store, admins: config.admins, links, now: () => new Date(), logger, secureCookies: config.web.publicUrl.startsWith('https:') };
+  for (const mount of webMounts(deps)) http.mount(mount);
+  return links;
+}
+
+/** Starts the HTTP server when something is mounted; a port in use is reported, the bot runs on. */
+async function startHttp(http: HttpServer, config: Config, logger: Logger, alert: (text: string) => Promise<void>): Promise<void> {
+  if (!http.needed) return;
+  try {
+    await http.start();
+  } catch (error) {
+    logger.error('http: could not start', { host: config.http.host, port: config.http.port, error });
+    await alert(adminText.adapterFailed(adapterText.httpName(config.http.host, config.http.port), messageOf(error))).catch(() => undefined);
+  }
 }
 
 async function main(): Promise<void> {
@@ -55,7 +85,9 @@ async function main(): Promise<void> {
   const { store, seeded } = await openStore(config.storePath, config.seedsDir, new Date());
   for (const p of seeded) logger.info(cliText.importSummary(p.document, p.tasks.length, unitNames(p.tasks).size, false));
   const sessions = await FileSessions.open(`${config.storePath}.sessions.json`);
-  const bot = new Bot({ store, sessions, logger, admins: config.admins });
+  const http = new HttpServer({ host: config.http.host, port: config.http.port, logger });
+  const signIn = await mountWeb(config, store, http, logger);
+  const bot = new Bot({ store, sessions, logger, admins: config.admins, signIn });
   bot.warmUp();
 
   const channels = new Channels();
@@ -66,7 +98,7 @@ async function main(): Promise<void> {
 
   let supervised: Supervised | null = null;
   const scheduler = new Scheduler({ store, logger, now: () => new Date(), resolve: (chat) => channels.resolveChannel(chat) });
-  const stop = stopper(logger, scheduler, store, () => supervised);
+  const stop = stopper(logger, scheduler, http, store, () => supervised);
   // Exit once stopped: a puppet or an HTTP agent may keep timers alive after a clean stop.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop().then(() => process.exit(process.exitCode ?? 0)));
 
@@ -74,6 +106,7 @@ async function main(): Promise<void> {
     const greeting = chatText.greeting(store.index.regions().length, store.data.tasks.length);
     adapters.push(new ConsoleAdapter({ greeting, exportDir: config.exportDir, onClose: () => void stop() }));
   }
+  await startHttp(http, config, logger, alert);
   supervised = await startAll(adapters, (adapter) => dispatcher(adapter, { bot, logger, now: () => new Date() }), logger, alert);
   for (const adapter of supervised.running) channels.add(adapter.name, adapter);
   if (supervised.running.length === 0) {

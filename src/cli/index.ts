@@ -18,6 +18,7 @@ import { ledgerCsv, ledgerRows, ledgerXlsx } from '../ledger/export.ts';
 import { eventsByTask } from '../ledger/status.ts';
 import { DEFAULT_DIGEST_TIME, DEFAULT_LEAD_DAYS, quietDay, remindersFor } from '../reminders/select.ts';
 import type { Subscription } from '../model/records.ts';
+import { commandWebLink } from './web.ts';
 
 const USAGE = `用法: npm run -s cli -- <命令> [选项]
   import <文件…> [--region 地区] [--year 年度]   导入任务分解表（.txt/.md/.docx/.xlsx）
@@ -29,7 +30,8 @@ const USAGE = `用法: npm run -s cli -- <命令> [选项]
   export --region 地区 [--format xlsx|csv] [--out 文件]   导出台账
   subscribe --chat 会话 --region 地区 [--unit 单位…] [--lead 7,1,0] [--time 09:00]   订阅提醒（会话如 robot:ops、telegram:-100）
   unsubscribe --chat 会话                          取消订阅
-  bind --chat 会话 --unit 单位 --user 编号 [--name 姓名] [--region 地区]   绑定单位经办人（群机器人用手机号）`;
+  bind --chat 会话 --unit 单位 --user 编号 [--name 姓名] [--region 地区]   绑定单位经办人（群机器人用手机号）
+  web-link [--as 平台:编号] [--json]              生成台账网页的一次性登录链接（10 分钟内有效）`;
 
 interface Io {
   out: (line: string) => void;
@@ -51,6 +53,7 @@ const options = {
   time: { type: 'string' },
   user: { type: 'string' },
   name: { type: 'string' },
+  as: { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -346,6 +349,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         return 0;
       case 'bind':
         await commandBind(values, io);
+        return 0;
+      case 'web-link':
+        await commandWebLink(values, io);
         return 0;
       default:
         throw new UsageError(`未知命令“${command}”\n${USAGE}`);

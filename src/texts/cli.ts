@@ -27,4 +27,10 @@ export const cliText = {
     `已为 ${chat} 订阅 ${region}${units ? ` 的 ${units} 个单位` : '（全部单位）'}的到期提醒，每天 ${time} 推送。`,
   unsubscribed: (chat: string): string => `已取消 ${chat} 的订阅。`,
   bound: (chat: string, unit: string, who: string): string => `已在 ${chat} 将 ${who} 绑定为 ${unit} 的经办人。`,
+  webLink: (url: string, who: string, until: string): string => `台账登录链接（${who}，${until} 前有效，只能使用一次）：\n${url}`,
+  webLinkOff: '网页台账没有启用（ZWGK_WEB=off），不能生成登录链接。',
+  webLinkBadAs: (value: string): string => `--as 应写成 平台:编号，例如 --as telegram:123456（收到“${value}”）`,
+  webLinkDenied: (who: string): string =>
+    `${who} 不是管理员（ZWGK_ADMINS），也没有绑定任何单位，登录会被拒绝。请先绑定单位（bind，或在群里“绑定 民政局 @经办人”），或把他加入 ZWGK_ADMINS。`,
+  webLinkOperator: '本机管理员',
 };

@@ -19,4 +19,5 @@ export const adapterText = {
   robotFailed: (name: string, reason: string): string => `群机器人 ${name}：发送失败（${reason}）`,
   robotNotJson: '响应不是 JSON',
   consoleUser: '控制台',
+  httpName: (host: string, port: number): string => `网页台账（${host}:${port}）`,
 };
