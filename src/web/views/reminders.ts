@@ -71,12 +71,12 @@ function subscriptionForm(p: RemindersPage): Html {
   const f = p.subForm;
   return html`<h3 id="sub-form">${f.editing ? webText.subFormEdit(f.chat) : webText.subFormNew}</h3>
 <form class="stack" method="post" action="${paths.subscriptionSave()}">${csrfField(p.csrf)}
-<div><label for="sub-chat">${webText.chatLabel}<span class="hint" id="sub-chat-hint">${webText.chatHint}</span></label>
+<div><label for="sub-chat">${webText.chatLabel}</label><span class="hint" id="sub-chat-hint">${webText.chatHint}</span>
 <input type="text" id="sub-chat" name="chat" required list="chats" value="${f.chat}"${f.editing ? html` readonly` : ''} aria-describedby="sub-chat-hint"></div>
 <div><label for="sub-region">${webText.regionSelect}</label>${regionSelect('sub-region', p.regions, f.region)}</div>
-<div><label for="sub-units">${webText.unitsLabel}<span class="hint" id="sub-units-hint">${webText.unitsHint}</span></label>
+<div><label for="sub-units">${webText.unitsLabel}</label><span class="hint" id="sub-units-hint">${webText.unitsHint}</span>
 <input type="text" id="sub-units" name="units" value="${f.units}" aria-describedby="sub-units-hint"></div>
-<div><label for="sub-lead">${webText.leadLabel}<span class="hint" id="sub-lead-hint">${webText.leadHint}</span></label>
+<div><label for="sub-lead">${webText.leadLabel}</label><span class="hint" id="sub-lead-hint">${webText.leadHint}</span>
 <input type="text" id="sub-lead" name="lead" required value="${f.lead}" inputmode="numeric" aria-describedby="sub-lead-hint"></div>
 <div><label for="sub-time">${webText.timeLabel}</label><input type="time" id="sub-time" name="time" required value="${f.time}"></div>
 <div><label><input type="checkbox" name="weekly" value="on"${f.weekly ? html` checked` : ''}> ${webText.weeklyLabel}</label></div>
@@ -101,11 +101,11 @@ function bindingsTable(p: RemindersPage): Html {
 function bindingForm(p: RemindersPage): Html {
   const f = p.bindForm;
   return html`<h3>${webText.bindFormHeading}</h3><form class="stack" method="post" action="${paths.bindingSave()}">${csrfField(p.csrf)}
-<div><label for="bind-chat">${webText.chatLabel}<span class="hint" id="bind-chat-hint">${webText.chatHint}</span></label>
+<div><label for="bind-chat">${webText.chatLabel}</label><span class="hint" id="bind-chat-hint">${webText.chatHint}</span>
 <input type="text" id="bind-chat" name="chat" required list="chats" value="${f.chat}" aria-describedby="bind-chat-hint"></div>
 <div><label for="bind-region">${webText.regionSelect}</label>${regionSelect('bind-region', p.regions, f.region)}</div>
 <div><label for="bind-unit">${webText.unitLabel}</label><input type="text" id="bind-unit" name="unit" required value="${f.unit}"></div>
-<div><label for="bind-user">${webText.userLabel}<span class="hint" id="bind-user-hint">${webText.userHint}</span></label>
+<div><label for="bind-user">${webText.userLabel}</label><span class="hint" id="bind-user-hint">${webText.userHint}</span>
 <input type="text" id="bind-user" name="user" required value="${f.user}" aria-describedby="bind-user-hint"></div>
 <div><label for="bind-name">${webText.nameLabel}</label><input type="text" id="bind-name" name="name" value="${f.name}"></div>
 <div class="buttons"><button type="submit">${webText.bindButton}</button></div></form>`;

@@ -59,7 +59,7 @@ function actions(events: readonly LedgerEvent[]): MarkAction[] {
 function markForm(p: TaskPage): Html {
   if (!p.canMark) return html`<p class="muted">${webText.progressDenied}</p>`;
   return html`<form class="stack" method="post" action="${paths.mark(p.task.id)}">${csrfField(p.csrf)}
-<div><label for="note">${webText.noteLabel}<span class="hint" id="note-hint">${webText.noteHint(MAX_NOTE_CHARS)}</span></label>
+<div><label for="note">${webText.noteLabel}</label><span class="hint" id="note-hint">${webText.noteHint(MAX_NOTE_CHARS)}</span>
 <textarea id="note" name="note" maxlength="${MAX_NOTE_CHARS}" aria-describedby="note-hint">${p.note ?? ''}</textarea></div>
 <div class="buttons">${actions(p.events).map((a) => html`<button type="submit" name="action" value="${a}"${a === 'undone' ? html` class="danger"` : a === 'done' ? '' : html` class="secondary"`}>${webText.markButtons[a]}</button>`)}</div></form>`;
 }
