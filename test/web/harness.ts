@@ -73,7 +73,7 @@ export interface WebHarness {
   close(): Promise<void>;
 }
 
-export async function startWeb(options: { listen?: boolean; today?: string } = {}): Promise<WebHarness> {
+export async function startWeb(options: { listen?: boolean; today?: string; secureCookies?: boolean } = {}): Promise<WebHarness> {
   const { dir, cleanup } = tempDir();
   const storePath = join(dir, 'store.json');
   const { store } = await openStore(storePath, SEEDS_DIR, NOW);
@@ -83,7 +83,7 @@ export async function startWeb(options: { listen?: boolean; today?: string } = {
   const clock = { now: shanghaiInstant(options.today ?? TODAY, '10:00') };
   const key = await loadLinkKey(linkKeyPath(storePath));
   const links = new SignInLinks(key, 'http://127.0.0.1');
-  const deps: WebDeps = { store, admins: [`${ADMIN.platform}:${ADMIN.userId}`], links, now: () => clock.now, logger: silentLogger, secureCookies: false };
+  const deps: WebDeps = { store, admins: [`${ADMIN.platform}:${ADMIN.userId}`], links, now: () => clock.now, logger: silentLogger, secureCookies: options.secureCookies ?? false };
   // Through the HTTP server even without a socket: its body limits and mounts are part of what is tested.
   const server = new HttpServer({ host: '127.0.0.1', port: 0, logger: silentLogger });
   for (const mount of webMounts(deps)) server.mount(mount);
