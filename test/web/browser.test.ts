@@ -188,11 +188,11 @@ describe('the web 台账 in a browser', { timeout: 60_000 }, () => {
     const { context, page } = await newPage({ width: PHONE_WIDTH, height: 844 });
     await signIn(page, ADMIN);
     await page.goto(web.base + paths.overview(REGION, 2022));
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE_WIDTH);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE_WIDTH);
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('跳到正文');
+    expect(await page.evaluate<string>('document.activeElement.textContent')).toBe('跳到正文');
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    expect(await page.evaluate<string>('document.activeElement.id')).toBe('main');
     await context.close();
   });
 

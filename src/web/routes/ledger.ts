@@ -45,13 +45,26 @@ function taskPage(c: Context<WebEnv>, deps: WebDeps, id: string, form: { error?:
   return respond(c, { title: webText.taskTitle(task.seq), section: 'home', error: form.error, status: form.status }, content);
 }
 
+/**
+ * Every region's counts, kept until the tasks, the ledger or the day change: the home page reads them
+ * all (100,000 tasks in a province) and is opened far more often than the ledger changes.
+ */
+function regionYearsCache(): (s: ReturnType<typeof state>) => ReturnType<typeof regionYears> {
+  let last: { index: unknown; ledger: unknown; today: string; rows: ReturnType<typeof regionYears> } | null = null;
+  return (s) => {
+    if (last?.index !== s.index || last.ledger !== s.ledger || last.today !== s.today) last = { ...s, rows: regionYears(s.index, s.ledger, s.today) };
+    return last.rows;
+  };
+}
+
 export function ledgerRoutes(deps: WebDeps): Hono<WebEnv> {
   const app = new Hono<WebEnv>();
+  const rows = regionYearsCache();
 
   app.get(routes.home, (c) => {
-    const { index, ledger, today } = state(deps);
+    const s = state(deps);
     const mine = staffUnits(c.get('viewer').person, deps.store.data.bindings);
-    return respond(c, { title: webText.homeTitle, section: 'home' }, homeView(regionYears(index, ledger, today), today, mine));
+    return respond(c, { title: webText.homeTitle, section: 'home' }, homeView(rows(s), s.today, mine));
   });
 
   app.get(routes.region, (c) => {

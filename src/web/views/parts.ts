@@ -7,7 +7,7 @@ import type { Task, UnitRole } from '../../model/task.ts';
 import { clip, deadlineLabel, unitsLabel } from '../../texts/format.ts';
 import { ledgerText } from '../../texts/ledger.ts';
 import { webText } from '../../texts/web.ts';
-import { shanghaiDate, shanghaiTime } from '../../time.ts';
+import { shanghaiDateTime } from '../../time.ts';
 import { CSRF_FIELD } from '../auth/csrf.ts';
 import { paths } from '../paths.ts';
 import { html, type Html } from './html.ts';
@@ -24,10 +24,7 @@ export const badge = (status: Status): Html => html`<span class="badge ${status}
 export const roleTag = (role: UnitRole): Html => html`<span class="role">${webText.roleName(role)}</span>`;
 
 /** "2022-06-10 10:00" in Asia/Shanghai. */
-export function dateTime(iso: string): string {
-  const d = new Date(iso);
-  return `${shanghaiDate(d)} ${shanghaiTime(d)}`;
-}
+export const dateTime = (iso: string): string => shanghaiDateTime(new Date(iso));
 
 export const actorName = (a: Actor): string => a.name ?? `${a.platform}:${a.userId}`;
 
