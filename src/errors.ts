@@ -18,6 +18,9 @@ export class ImportError extends ZwgkError {
   }
 }
 
+/** Raised by layouts for input they recognise but cannot use; the message is the reason (texts/ingest.ts), the importer adds the file name. */
+export class LayoutError extends ZwgkError {}
+
 /** The task store could not be read, validated, locked or written. */
 export class StoreError extends ZwgkError {}
 

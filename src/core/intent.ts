@@ -3,7 +3,8 @@
 import type { UnitRole } from '../model/task.ts';
 import type { UnitEntry } from '../store/unit-directory.ts';
 import type { Catalog } from './catalog.ts';
-import { chineseNumber, parseTimeRange, type DueRange } from './time-range.ts';
+import { chineseNumber } from '../ingest/numerals.ts';
+import { parseTimeRange, type DueRange } from './time-range.ts';
 
 export type ParsedIntent =
   | { kind: 'help' }

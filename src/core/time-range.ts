@@ -1,6 +1,12 @@
 // Time phrases in questions ("这个月", "下周", "6月底前", "30天内", "已经逾期的") to a range of due dates.
 // Pure: today is an argument.
+import { chineseNumber } from '../ingest/numerals.ts';
+import { rangeText } from '../texts/chat.ts';
 import { addDays, daysInMonth, endOfMonth, isoDate, weekday } from '../time.ts';
+
+/** "快到期的": due within this many days. */
+const SOON_DAYS = 14;
+const MONTHS_PER_QUARTER = 3;
 
 export interface DueRange {
   /** First due date included, or null for no lower bound. */
@@ -13,23 +19,10 @@ export interface DueRange {
   overdue?: boolean;
 }
 
-const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-
-/** 十二 → 12, 六 → 6, 三十 → 30. */
-export function chineseNumber(text: string): number | null {
-  if (/^\d+$/.test(text)) return Number(text);
-  if (!/^[一二三四五六七八九十]{1,3}$/.test(text)) return null;
-  if (text === '十') return 10;
-  const [a, b, c] = Array.from(text);
-  if (b === '十') return (CN_DIGITS[a ?? ''] ?? 0) * 10 + (c ? (CN_DIGITS[c] ?? 0) : 0);
-  if (a === '十') return 10 + (CN_DIGITS[b ?? ''] ?? 0);
-  return text.length === 1 ? (CN_DIGITS[a ?? ''] ?? null) : null;
-}
-
 const parts = (date: string): [number, number, number] => date.split('-').map(Number) as [number, number, number];
 
 function monthRange(year: number, month: number, label: string): DueRange {
-  return { from: isoDate(year, month, 1), to: endOfMonth(year, month), label: `${label}（${year}年${month}月）` };
+  return { from: isoDate(year, month, 1), to: endOfMonth(year, month), label: rangeText.month(label, year, month) };
 }
 
 function shiftMonth(year: number, month: number, by: number): [number, number] {
@@ -46,31 +39,31 @@ export function parseTimeRange(text: string, today: string, planYear: number): D
   const [y, m] = parts(today);
 
   if (/逾期|过期|超期|已经到期|已到期|超时|拖期|延误/.test(t)) {
-    return { from: null, to: addDays(today, -1), label: '已逾期', overdue: true };
+    return { from: null, to: addDays(today, -1), label: rangeText.overdue, overdue: true };
   }
-  if (/今天|今日/.test(t)) return { from: today, to: today, label: `今天（${today}）` };
-  if (/明天|明日/.test(t)) return { from: addDays(today, 1), to: addDays(today, 1), label: '明天' };
+  if (/今天|今日/.test(t)) return { from: today, to: today, label: rangeText.today(today) };
+  if (/明天|明日/.test(t)) return { from: addDays(today, 1), to: addDays(today, 1), label: rangeText.tomorrow };
 
   const monday = addDays(today, -((weekday(today) + 6) % 7));
-  if (/本周|这周|这个星期|本星期|这礼拜|本礼拜/.test(t)) return { from: monday, to: addDays(monday, 6), label: `本周（${monday} 起）` };
-  if (/下周|下个星期|下星期|下礼拜/.test(t)) return { from: addDays(monday, 7), to: addDays(monday, 13), label: `下周（${addDays(monday, 7)} 起）` };
+  if (/本周|这周|这个星期|本星期|这礼拜|本礼拜/.test(t)) return { from: monday, to: addDays(monday, 6), label: rangeText.thisWeek(monday) };
+  if (/下周|下个星期|下星期|下礼拜/.test(t)) return { from: addDays(monday, 7), to: addDays(monday, 13), label: rangeText.nextWeek(addDays(monday, 7)) };
 
   const within = /(?:未来|最近|近|接下来)?(\d{1,3})(?:天|日)(?:内|之内|以内)?/.exec(t);
   if (within && /内|未来|最近|近|接下来/.test(t)) {
     const n = Number(within[1]);
-    return { from: today, to: addDays(today, n), label: `${n}天内` };
+    return { from: today, to: addDays(today, n), label: rangeText.withinDays(n) };
   }
-  if (/即将到期|快到期|马上到期|临近|快要到期/.test(t)) return { from: today, to: addDays(today, 14), label: '两周内' };
+  if (/即将到期|快到期|马上到期|临近|快要到期/.test(t)) return { from: today, to: addDays(today, SOON_DAYS), label: rangeText.soon };
 
-  if (/这个月|本月|当月|这月/.test(t)) return monthRange(y, m, '本月');
-  if (/下个月|下月/.test(t)) return monthRange(...shiftMonth(y, m, 1), '下个月');
-  if (/上个月|上月/.test(t)) return monthRange(...shiftMonth(y, m, -1), '上个月');
+  if (/这个月|本月|当月|这月/.test(t)) return monthRange(y, m, rangeText.thisMonth);
+  if (/下个月|下月/.test(t)) return monthRange(...shiftMonth(y, m, 1), rangeText.nextMonth);
+  if (/上个月|上月/.test(t)) return monthRange(...shiftMonth(y, m, -1), rangeText.lastMonth);
 
-  const q = Math.floor((m - 1) / 3);
-  if (/本季度|这个季度|这季度|本季/.test(t)) return { from: isoDate(y, q * 3 + 1, 1), to: endOfMonth(y, q * 3 + 3), label: `本季度（${y}年第${q + 1}季度）` };
+  const q = Math.floor((m - 1) / MONTHS_PER_QUARTER);
+  if (/本季度|这个季度|这季度|本季/.test(t)) return { from: isoDate(y, q * MONTHS_PER_QUARTER + 1, 1), to: endOfMonth(y, q * MONTHS_PER_QUARTER + MONTHS_PER_QUARTER), label: rangeText.thisQuarter(y, q + 1) };
   if (/下季度|下个季度/.test(t)) {
-    const [ny, nm] = shiftMonth(y, q * 3 + 1, 3);
-    return { from: isoDate(ny, nm, 1), to: endOfMonth(ny, nm + 2), label: '下季度' };
+    const [ny, nm] = shiftMonth(y, q * MONTHS_PER_QUARTER + 1, MONTHS_PER_QUARTER);
+    return { from: isoDate(ny, nm, 1), to: endOfMonth(ny, nm + MONTHS_PER_QUARTER - 1), label: rangeText.nextQuarter };
   }
 
   const explicitYear = /(\d{4})年/.exec(t);
@@ -79,16 +72,16 @@ export function parseTimeRange(text: string, today: string, planYear: number): D
   if (month) {
     const mo = Number(month[1]);
     if (mo >= 1 && mo <= 12) {
-      if (month[4]) return { from: isoDate(year, 1, 1), to: endOfMonth(year, mo), label: `${year}年${mo}月底前` };
-      return { from: isoDate(year, mo, 1), to: isoDate(year, mo, daysInMonth(year, mo)), label: `${year}年${mo}月` };
+      if (month[4]) return { from: isoDate(year, 1, 1), to: endOfMonth(year, mo), label: rangeText.byMonthEnd(year, mo) };
+      return { from: isoDate(year, mo, 1), to: isoDate(year, mo, daysInMonth(year, mo)), label: rangeText.yearMonth(year, mo) };
     }
   }
-  if (/上半年/.test(t)) return { from: isoDate(year, 1, 1), to: isoDate(year, 6, 30), label: `${year}年上半年` };
-  if (/下半年/.test(t)) return { from: isoDate(year, 7, 1), to: isoDate(year, 12, 31), label: `${year}年下半年` };
-  if (/没到期|未到期|还没到期|尚未到期|没有到期/.test(t)) return { from: today, to: null, label: '尚未到期' };
-  if (/今年|本年|年内|本年度/.test(t)) return { from: isoDate(y, 1, 1), to: isoDate(y, 12, 31), label: `今年（${y}年）` };
-  if (/明年/.test(t)) return { from: isoDate(y + 1, 1, 1), to: isoDate(y + 1, 12, 31), label: `明年（${y + 1}年）` };
-  if (/去年/.test(t)) return { from: isoDate(y - 1, 1, 1), to: isoDate(y - 1, 12, 31), label: `去年（${y - 1}年）` };
-  if (explicitYear) return { from: isoDate(year, 1, 1), to: isoDate(year, 12, 31), label: `${year}年` };
+  if (/上半年/.test(t)) return { from: isoDate(year, 1, 1), to: isoDate(year, 6, 30), label: rangeText.firstHalf(year) };
+  if (/下半年/.test(t)) return { from: isoDate(year, 7, 1), to: isoDate(year, 12, 31), label: rangeText.secondHalf(year) };
+  if (/没到期|未到期|还没到期|尚未到期|没有到期/.test(t)) return { from: today, to: null, label: rangeText.notDue };
+  if (/今年|本年|年内|本年度/.test(t)) return { from: isoDate(y, 1, 1), to: isoDate(y, 12, 31), label: rangeText.thisYear(y) };
+  if (/明年/.test(t)) return { from: isoDate(y + 1, 1, 1), to: isoDate(y + 1, 12, 31), label: rangeText.nextYear(y + 1) };
+  if (/去年/.test(t)) return { from: isoDate(y - 1, 1, 1), to: isoDate(y - 1, 12, 31), label: rangeText.lastYear(y - 1) };
+  if (explicitYear) return { from: isoDate(year, 1, 1), to: isoDate(year, 12, 31), label: rangeText.year(year) };
   return null;
 }

@@ -1,6 +1,8 @@
 // Deadline phrases (全年, 2022年10月底前完成，长期坚持, 本文件印发后30日内, 定期更新 …) to a due date and a kind.
 import type { Deadline } from '../model/task.ts';
+import { importWarning } from '../texts/ingest.ts';
 import { addDays, addWorkingDays, endOfMonth, isoDate, isValidDate } from '../time.ts';
+import { chineseNumber } from './numerals.ts';
 import { collapseCjkSpaces, halfWidthAlnum } from './text.ts';
 
 export interface DeadlineContext {
@@ -22,7 +24,10 @@ export interface ParsedDeadline {
   warning: string | null;
 }
 
-const CN_NUM: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
+const MONTHS_PER_QUARTER = 3;
+/** 上旬 ends on the 10th of the month, 中旬 on the 20th (下旬 with the month). */
+const EARLY_MONTH_END = 10;
+const MID_MONTH_END = 20;
 
 type Rule = {
   re: RegExp;
@@ -53,8 +58,8 @@ const rules: Rule[] = [
       const y = year(m, 1, ctx);
       const mo = Number(m[2]);
       if (mo < 1 || mo > 12) return null;
-      if (m[3] === '上旬') return isoDate(y, mo, 10);
-      if (m[3] === '中旬') return isoDate(y, mo, 20);
+      if (m[3] === '上旬') return isoDate(y, mo, EARLY_MONTH_END);
+      if (m[3] === '中旬') return isoDate(y, mo, MID_MONTH_END);
       return endOfMonth(y, mo);
     },
     inline: 'suffix',
@@ -75,8 +80,8 @@ const rules: Rule[] = [
     // 2022年第三季度
     re: /(?:(\d{4})年)?第([一二三四1-4])季度/g,
     due: (m, ctx) => {
-      const q = CN_NUM[m[2] ?? ''] ?? Number(m[2]);
-      return endOfMonth(year(m, 1, ctx), q * 3);
+      const q = chineseNumber(m[2] ?? '') ?? 0;
+      return endOfMonth(year(m, 1, ctx), q * MONTHS_PER_QUARTER);
     },
     inline: 'suffix',
   },
@@ -143,6 +148,18 @@ function earliest(dates: FoundDate[]): FoundDate | null {
   return dates.reduce<FoundDate | null>((best, d) => (!best || d.due < best.due ? d : best), null);
 }
 
+/** A deadline cell that names no date: 全年, 年内, 定期, 长期坚持 … or words nobody can read as a deadline. */
+function undatedCell(rawCell: string, written: string, ongoing: boolean, periodEnd: string, ctx: DeadlineContext): ParsedDeadline {
+  const base = { raw: written, ongoing, stated: true, source: 'cell' as const, due: periodEnd };
+  if (YEAR_ROUND.test(rawCell)) return { deadline: { ...base, kind: 'year-round' }, warning: null };
+  if (WITHIN_YEAR.test(rawCell)) return { deadline: { ...base, kind: 'dated' }, warning: null };
+  if (RECURRING.test(rawCell)) return { deadline: { ...base, kind: 'recurring', stated: false }, warning: null };
+  if (ongoing) return { deadline: { ...base, kind: 'ongoing', stated: false }, warning: null };
+  const fromIssue = /印发/.test(rawCell) && !ctx.issuedAt;
+  const warning = fromIssue ? importWarning.noIssueDate(written, periodEnd) : importWarning.unknownDeadline(written, periodEnd);
+  return { deadline: { ...base, kind: 'none', stated: false }, warning };
+}
+
 /**
  * The deadline of one task: its deadline cell (may be null when the layout has none) and its
  * requirement text, read in the context of the document.
@@ -172,24 +189,7 @@ export function parseDeadline(cell: string | null, requirement: string, ctx: Dea
     };
   }
 
-  if (rawCell) {
-    const base = { raw: written, ongoing, stated: true, source: 'cell' as const };
-    if (YEAR_ROUND.test(rawCell)) return { deadline: { ...base, due: periodEnd, kind: 'year-round' }, warning: null };
-    if (WITHIN_YEAR.test(rawCell)) return { deadline: { ...base, due: periodEnd, kind: 'dated' }, warning: null };
-    if (RECURRING.test(rawCell)) return { deadline: { ...base, due: periodEnd, kind: 'recurring', stated: false }, warning: null };
-    if (ongoing) return { deadline: { ...base, due: periodEnd, kind: 'ongoing', stated: false }, warning: null };
-    if (/印发/.test(rawCell) && !ctx.issuedAt) {
-      return {
-        deadline: { ...base, due: periodEnd, kind: 'none', stated: false },
-        warning: `时限“${written}”以印发日期起算，但文件没有印发日期：暂按 ${periodEnd} 处理，可用 --issued 补充`,
-      };
-    }
-    return {
-      deadline: { ...base, due: periodEnd, kind: 'none', stated: false },
-      warning: `无法识别的时限“${written}”：暂按年底 ${periodEnd} 处理`,
-    };
-  }
-
+  if (rawCell) return undatedCell(rawCell, written, ongoing, periodEnd, ctx);
   if (ctx.noticeRule) {
     return {
       deadline: { raw: ctx.noticeRule.raw, due: ctx.noticeRule.due, kind: 'dated', ongoing: false, stated: false, source: 'notice' },

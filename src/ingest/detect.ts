@@ -1,11 +1,12 @@
 // Decides what a file is from its bytes: a Word or Excel file, or text in one of the known layouts.
 import JSZip from 'jszip';
+import { LayoutError, messageOf } from '../errors.ts';
+import { importReason } from '../texts/ingest.ts';
 import type { TextLayout } from './layouts/layout.ts';
 import { numberedProse } from './layouts/numbered-prose.ts';
 import { pipeTable } from './layouts/pipe-table.ts';
 import { tabCells } from './layouts/tab-cells.ts';
 import { tsv } from './layouts/tsv.ts';
-import { LayoutError } from './table.ts';
 import { normalizeNewlines } from './text.ts';
 
 export const textLayouts: readonly TextLayout[] = [tabCells, tsv, pipeTable, numberedProse];
@@ -18,7 +19,7 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 export function decodeText(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  if (bytes.includes(0)) throw new LayoutError('这是二进制文件，不是文本、Word（.docx）或 Excel（.xlsx）文件');
+  if (bytes.includes(0)) throw new LayoutError(importReason.binary);
   for (const encoding of ['utf-8', 'gb18030']) {
     try {
       return normalizeNewlines(new TextDecoder(encoding, { fatal: true }).decode(bytes));
@@ -26,7 +27,7 @@ export function decodeText(bytes: Uint8Array): string {
       // try the next encoding
     }
   }
-  throw new LayoutError('文件编码无法识别（既不是 UTF-8 也不是 GB18030），请另存为 UTF-8 文本后再导入');
+  throw new LayoutError(importReason.unknownEncoding);
 }
 
 export async function sniff(bytes: Uint8Array): Promise<FileKind> {
@@ -35,18 +36,18 @@ export async function sniff(bytes: Uint8Array): Promise<FileKind> {
     try {
       zip = await JSZip.loadAsync(bytes);
     } catch (cause) {
-      throw new LayoutError(`文件像是压缩包，但无法打开：${(cause as Error).message}`);
+      throw new LayoutError(importReason.badZip(messageOf(cause)));
     }
     if (zip.file('word/document.xml')) return { kind: 'docx', zip };
     if (zip.file('xl/workbook.xml')) return { kind: 'xlsx', zip };
-    throw new LayoutError('压缩包里既没有 Word 文档也没有 Excel 表格');
+    throw new LayoutError(importReason.zipWithoutOffice);
   }
   return { kind: 'text', text: decodeText(bytes) };
 }
 
 /** The layout that reads this text best, or a reason why none does. */
 export function chooseLayout(text: string): TextLayout {
-  if (!text.trim()) throw new LayoutError('文件是空的');
+  if (!text.trim()) throw new LayoutError(importReason.empty);
   let best: TextLayout | null = null;
   let bestScore = 0;
   for (const layout of textLayouts) {
@@ -56,10 +57,6 @@ export function chooseLayout(text: string): TextLayout {
       bestScore = score;
     }
   }
-  if (!best) {
-    throw new LayoutError(
-      '没有找到任务表：既没有含“工作任务/具体要求/责任单位/完成时限”等列名的表头，也没有带“（责任单位：…）”的编号条目',
-    );
-  }
+  if (!best) throw new LayoutError(importReason.noTaskTable);
   return best;
 }

@@ -15,6 +15,11 @@ const patterns: ReadonlyArray<[Marker['level'], RegExp]> = [
   [4, /^[（(]\s*(\d{1,3})\s*[）)]\s*/],
 ];
 
+/** Heading lines are marked 一、 or （一）: levels 1 and 2. */
+const DEEPEST_HEADING_LEVEL = 2;
+/** A heading is short: a longer marked line is a sentence of the notice or a task. */
+const MAX_HEADING_CHARS = 40;
+
 export function outlineMarker(text: string): Marker | null {
   const t = text.trimStart();
   for (const [level, re] of patterns) {
@@ -27,8 +32,8 @@ export function outlineMarker(text: string): Marker | null {
 /** A heading line: marked, short, and not a sentence of requirements. */
 export function isHeadingLine(text: string): boolean {
   const m = outlineMarker(text);
-  if (!m || m.level > 2) return false;
-  return text.length <= 40 && !/[。；;]$/.test(text.trim());
+  if (!m || m.level > DEEPEST_HEADING_LEVEL) return false;
+  return text.length <= MAX_HEADING_CHARS && !/[。；;]$/.test(text.trim());
 }
 
 /** Drops the outline marker: "（一）抓好减税降费" → "抓好减税降费". */

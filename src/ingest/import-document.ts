@@ -2,18 +2,17 @@
 // repair names, parse deadlines, and list every doubt as a warning. Writes nothing.
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import { ImportError } from '../errors.ts';
-import type { ParsedDocument, Task, TaskDocument } from '../model/task.ts';
+import { ImportError, LayoutError, messageOf } from '../errors.ts';
+import { type ParsedDocument, type Task, type TaskDocument, type UnitRole, unitRoles } from '../model/task.ts';
+import { repairOcrNames, withLevelPrefix } from '../model/unit-names.ts';
+import { defaultDocumentTitle, importReason, importWarning } from '../texts/ingest.ts';
 import { chooseLayout, sniff } from './detect.ts';
-import { findNoticeRule, parseDeadline } from './deadline.ts';
+import { type DeadlineContext, findNoticeRule, parseDeadline } from './deadline.ts';
 import { readDocx } from './layouts/docx.ts';
 import { readXlsx } from './layouts/xlsx.ts';
-import { readMetadata, regionFromBody } from './metadata.ts';
+import { type Metadata, readMetadata, regionFromBody } from './metadata.ts';
 import type { ParsedLayout, RawRow } from './raw-row.ts';
-import { LayoutError } from './table.ts';
 import { splitUnitCell } from './unit-cells.ts';
-import { repairOcrNames, withLevelPrefix } from '../model/unit-names.ts';
-import { errorText } from '../texts/errors.ts';
 import { MAX_IMPORT_BYTES } from './limits.ts';
 
 export interface ImportOptions {
@@ -25,7 +24,47 @@ export interface ImportOptions {
   now: Date;
 }
 
-const ROLES = ['lead', 'responsible', 'cooperating'] as const;
+/** Hex characters of the content hash that make a document id unique within a region and year. */
+const ID_HASH_CHARS = 8;
+/** A region's name: two to twelve Chinese characters (青山县, 济宁高新技术产业开发区). */
+const REGION_NAME = /^\p{Script=Han}{2,12}$/u;
+/** A unit written with its level (县民政局, 区财政局), not inside a longer name. */
+const LEVEL_PREFIX = /(?<![\p{Script=Han}])[县区市](?=\p{Script=Han}{2,}[局办委])/gu;
+const LEVELS = ['县', '区', '市'] as const;
+
+type Units = Record<UnitRole, string[]>;
+
+/** Parses a file without writing anything. Throws ImportError naming the file and the reason. */
+export async function parseDocument(path: string, bytes: Uint8Array, options: ImportOptions): Promise<ParsedDocument> {
+  const file = basename(path);
+  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportError(file, importReason.tooLarge(bytes.byteLength, MAX_IMPORT_BYTES));
+  const parsed = await readRows(file, bytes);
+  const meta = readMetadata(parsed.headerText);
+  const year = options.year ?? meta.year;
+  if (!year) throw new ImportError(file, importReason.noYear);
+  const region = options.region ?? meta.region ?? regionFromUnits(parsed);
+  if (!region) throw new ImportError(file, importReason.noRegion);
+  if (!REGION_NAME.test(region)) throw new ImportError(file, importReason.badRegion(region));
+
+  const docId = documentId(region, year, meta.docNumber ?? meta.title ?? file);
+  const deadlines = { year, issuedAt: meta.issuedAt, noticeRule: findNoticeRule(parsed.headerText, { year, issuedAt: meta.issuedAt }) };
+  const { tasks, warnings } = readTasks(parsed.rows, { docId, region, year, deadlines });
+  const document = describeDocument(file, bytes, parsed, meta, { docId, region, year, now: options.now });
+  return { document, tasks, warnings };
+}
+
+/** The file's task rows; a file without any, or one no layout reads, is an ImportError. */
+async function readRows(file: string, bytes: Uint8Array): Promise<ParsedLayout> {
+  let parsed: ParsedLayout;
+  try {
+    parsed = await readLayout(bytes);
+  } catch (cause) {
+    if (cause instanceof LayoutError) throw new ImportError(file, cause.message, { cause });
+    throw new ImportError(file, importReason.readFailed(messageOf(cause)), { cause });
+  }
+  if (parsed.rows.length === 0) throw new ImportError(file, importReason.noTasks);
+  return parsed;
+}
 
 async function readLayout(bytes: Uint8Array): Promise<ParsedLayout> {
   const file = await sniff(bytes);
@@ -34,89 +73,88 @@ async function readLayout(bytes: Uint8Array): Promise<ParsedLayout> {
   return chooseLayout(file.text).parse(file.text);
 }
 
-function documentId(region: string, year: number, identity: string): string {
-  return `${year}-${createHash('sha256').update(`${region}|${year}|${identity}`).digest('hex').slice(0, 8)}`;
+/** The region as the units name it (市生态环境局微山县分局, 微山经济开发区), at the level most units carry. */
+function regionFromUnits(parsed: ParsedLayout): string | null {
+  const allText = parsed.rows.map((r) => `${r.lead}\n${r.responsible}\n${r.cooperating}\n${r.requirement}`).join('\n');
+  const prefixes = allText.match(LEVEL_PREFIX) ?? [];
+  const count = (level: string): number => prefixes.filter((p) => p === level).length;
+  const dominantLevel = LEVELS.reduce((a, b) => (count(b) > count(a) ? b : a));
+  return regionFromBody(`${parsed.headerText}\n${allText}`, dominantLevel);
 }
 
-function unitsOf(row: RawRow, region: string): Record<(typeof ROLES)[number], string[]> {
-  const out = { lead: [] as string[], responsible: [] as string[], cooperating: [] as string[] };
-  for (const role of ROLES) out[role] = splitUnitCell(row[role]).map((n) => withLevelPrefix(n, region));
+function documentId(region: string, year: number, identity: string): string {
+  return `${year}-${createHash('sha256').update(`${region}|${year}|${identity}`).digest('hex').slice(0, ID_HASH_CHARS)}`;
+}
+
+interface TaskContext {
+  docId: string;
+  region: string;
+  year: number;
+  deadlines: DeadlineContext;
+}
+
+function unitsOf(row: RawRow, region: string): Units {
+  const out: Units = { lead: [], responsible: [], cooperating: [] };
+  for (const role of unitRoles) out[role] = splitUnitCell(row[role]).map((n) => withLevelPrefix(n, region));
   return out;
 }
 
-/** Parses a file without writing anything. Throws ImportError naming the file and the reason. */
-export async function parseDocument(path: string, bytes: Uint8Array, options: ImportOptions): Promise<ParsedDocument> {
-  const file = basename(path);
-  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportError(file, errorText.tooLarge(bytes.byteLength, MAX_IMPORT_BYTES));
-  let parsed: ParsedLayout;
-  try {
-    parsed = await readLayout(bytes);
-  } catch (cause) {
-    if (cause instanceof LayoutError) throw new ImportError(file, cause.message, { cause });
-    throw new ImportError(file, `读取失败：${(cause as Error).message}`, { cause });
-  }
-  if (parsed.rows.length === 0) throw new ImportError(file, '找到了表头，但表中没有任何任务');
-
-  const meta = readMetadata(parsed.headerText);
-  const year = options.year ?? meta.year;
-  if (!year) throw new ImportError(file, '无法从文件中读出年度，请用 --year 指定（例如 --year 2022）');
-  const allText = parsed.rows.map((r) => `${r.lead}\n${r.responsible}\n${r.cooperating}\n${r.requirement}`).join('\n');
-  const prefixes = allText.match(/(?<![\p{Script=Han}])[县区市](?=\p{Script=Han}{2,}[局办委])/gu) ?? [];
-  const dominantLevel = (['县', '区', '市'] as const).reduce((a, b) =>
-    prefixes.filter((p) => p === b).length > prefixes.filter((p) => p === a).length ? b : a,
-  );
-  const region = options.region ?? meta.region ?? regionFromBody(`${parsed.headerText}\n${allText}`, dominantLevel);
-  if (!region) throw new ImportError(file, '无法从文件中读出所属地区（县/区），请用 --region 指定（例如 --region 微山县）');
-  if (!/^\p{Script=Han}{2,12}$/u.test(region)) throw new ImportError(file, `地区名“${region}”不像一个县或区的名称`);
-
-  const warnings: string[] = [];
-  const ctx = { year, issuedAt: meta.issuedAt, noticeRule: findNoticeRule(parsed.headerText, { year, issuedAt: meta.issuedAt }) };
-  const units = parsed.rows.map((r) => unitsOf(r, region));
-  const repairs = repairOcrNames(units.flatMap((u) => [...u.lead, ...u.responsible, ...u.cooperating]));
-  for (const [from, to] of repairs) warnings.push(`单位名“${from}”疑为识别错误，已按同文件中的“${to}”处理`);
-
-  const identity = meta.docNumber ?? meta.title ?? file;
-  const docId = documentId(region, year, identity);
-  const tasks: Task[] = parsed.rows.map((row, i) => {
-    const seq = i + 1;
+/** The tasks of the rows, with unit names repaired across the document, and the doubts found on the way. */
+function readTasks(rows: readonly RawRow[], ctx: TaskContext): { tasks: Task[]; warnings: string[] } {
+  const units = rows.map((r) => unitsOf(r, ctx.region));
+  const repairs = repairOcrNames(units.flatMap((u) => unitRoles.flatMap((role) => u[role])));
+  const warnings = [...repairs].map(([from, to]) => importWarning.ocrRepaired(from, to));
+  const repaired = (names: string[]): string[] => [...new Set(names.map((n) => repairs.get(n) ?? n))];
+  const tasks = rows.map((row, i) => {
     const u = units[i] ?? { lead: [], responsible: [], cooperating: [] };
-    const fix = (names: string[]): string[] => [...new Set(names.map((n) => repairs.get(n) ?? n))];
-    const { deadline, warning } = parseDeadline(row.deadline, row.requirement, ctx);
-    if (warning) warnings.push(`第${seq}条：${warning}`);
-    const task: Task = {
-      id: `${docId}-${seq}`,
-      documentId: docId,
-      region,
-      year,
-      seq,
-      section: row.section,
-      title: row.title,
-      number: row.number,
-      requirement: row.requirement,
-      lead: fix(u.lead),
-      responsible: fix(u.responsible),
-      cooperating: fix(u.cooperating),
-      remarks: row.remarks,
-      deadline,
-    };
-    if (!task.lead.length && !task.responsible.length && !task.cooperating.length) {
-      warnings.push(`第${seq}条：没有找到责任单位（“${task.requirement.slice(0, 20)}…”），已导入，请核对原文`);
-    }
+    const named = { lead: repaired(u.lead), responsible: repaired(u.responsible), cooperating: repaired(u.cooperating) };
+    const task = toTask(row, i + 1, named, ctx, warnings);
+    if (!unitRoles.some((role) => task[role].length)) warnings.push(importWarning.noUnits(task.seq, task.requirement));
     return task;
   });
+  return { tasks, warnings };
+}
 
-  const document: TaskDocument = {
-    id: docId,
-    title: meta.title ?? `${year}年${region}政务公开工作任务`,
+/** One task; a doubt about its deadline goes to `warnings`. */
+function toTask(row: RawRow, seq: number, units: Units, ctx: TaskContext, warnings: string[]): Task {
+  const { deadline, warning } = parseDeadline(row.deadline, row.requirement, ctx.deadlines);
+  if (warning) warnings.push(importWarning.ofTask(seq, warning));
+  return {
+    id: `${ctx.docId}-${seq}`,
+    documentId: ctx.docId,
+    region: ctx.region,
+    year: ctx.year,
+    seq,
+    section: row.section,
+    title: row.title,
+    number: row.number,
+    requirement: row.requirement,
+    lead: units.lead,
+    responsible: units.responsible,
+    cooperating: units.cooperating,
+    remarks: row.remarks,
+    deadline,
+  };
+}
+
+function describeDocument(
+  file: string,
+  bytes: Uint8Array,
+  parsed: ParsedLayout,
+  meta: Metadata,
+  at: { docId: string; region: string; year: number; now: Date },
+): TaskDocument {
+  return {
+    id: at.docId,
+    title: meta.title ?? defaultDocumentTitle(at.year, at.region),
     issuer: meta.issuer,
-    region,
-    year,
+    region: at.region,
+    year: at.year,
     docNumber: meta.docNumber,
     issuedAt: meta.issuedAt,
     sourceFile: file,
     contentHash: createHash('sha256').update(bytes).digest('hex'),
     layout: parsed.layout,
-    importedAt: options.now.toISOString(),
+    importedAt: at.now.toISOString(),
   };
-  return { document, tasks, warnings };
 }

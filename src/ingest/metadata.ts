@@ -28,11 +28,18 @@ const REGION_SUFFIX = '(?:高新区|开发区|新区|县|区|市)';
 const REGION_AFTER_YEAR = new RegExp(`\\d{4}年(\\p{Script=Han}{2,10}?${REGION_SUFFIX})(?=政务公开)`, 'u');
 const REGION_BEFORE_YEAR = new RegExp(`(?:^|(?<=[《“"]|印发|公布|关于))(\\p{Script=Han}{1,10}?${REGION_SUFFIX})\\s?\\d{4}年`, 'u');
 
+/** The line that starts a notice's title (关于印发…的通知) is shorter than this. */
+const MAX_TITLE_LINE_CHARS = 80;
+/** A title wraps over at most this many lines. */
+const MAX_TITLE_LINES = 4;
+/** A plan's own heading (2022年汶上县政务公开工作任务分解表) is at most this long. */
+const MAX_PLAN_HEADING_CHARS = 40;
+
 function findTitle(ls: string[]): string | null {
-  const start = ls.findIndex((l) => l.includes('关于') && /印发|公布|下达|做好|分解|通知/.test(l) && l.length < 80);
+  const start = ls.findIndex((l) => l.includes('关于') && /印发|公布|下达|做好|分解|通知/.test(l) && l.length < MAX_TITLE_LINE_CHARS);
   if (start >= 0) {
     let title = ls[start]?.slice(ls[start]?.indexOf('关于')) ?? '';
-    for (let i = start + 1; i < Math.min(ls.length, start + 4) && !/通知$/.test(title); i++) title += ls[i];
+    for (let i = start + 1; i < Math.min(ls.length, start + MAX_TITLE_LINES) && !/通知$/.test(title); i++) title += ls[i];
     return title.replace(/\s+/g, '');
   }
   const heading = ls.find((l) => isPlanHeading(l));
@@ -41,7 +48,7 @@ function findTitle(ls: string[]): string | null {
 
 /** A short line naming the plan: "2022年汶上县政务公开工作任务分解表". */
 function isPlanHeading(line: string): boolean {
-  return line.length <= 40 && /政务公开/.test(line) && /任务|要点|方案|分工|安排/.test(line) && !/[《》。，]/.test(line);
+  return line.length <= MAX_PLAN_HEADING_CHARS && /政务公开/.test(line) && /任务|要点|方案|分工|安排/.test(line) && !/[《》。，]/.test(line);
 }
 
 function regionFromText(text: string): string | null {

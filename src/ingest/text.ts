@@ -50,6 +50,11 @@ export function joinBroken(parts: readonly string[]): string {
   return out;
 }
 
+/** A table cell's text on one line: the lines of a wrapped cell are joined, then cleaned. */
+export function cellText(cell: string | undefined): string {
+  return cleanText(joinBroken((cell ?? '').split('\n')));
+}
+
 /** Normalises ASCII brackets to the full-width ones Chinese documents use. */
 export function fullWidthBrackets(text: string): string {
   return text.replace(/\(/g, '（').replace(/\)/g, '）');

@@ -15,6 +15,9 @@ export type ChatSettings = z.infer<typeof ChatSettingsSchema>;
 export const ActorSchema = z.object({ platform: z.string(), userId: z.string(), name: z.string().optional() });
 export type Actor = z.infer<typeof ActorSchema>;
 
+/** The longest lead time a subscription may ask for, in days before the due date. */
+export const MAX_LEAD_DAYS = 60;
+
 /** A chat's reminder subscription. */
 export const SubscriptionSchema = z.object({
   chat: z.string(),
@@ -22,7 +25,7 @@ export const SubscriptionSchema = z.object({
   /** Unit keys; empty means every unit of the region. */
   units: z.array(z.string()),
   /** Days before the due date to remind (0 = the due day). */
-  leadDays: z.array(z.number().int().min(0).max(60)),
+  leadDays: z.array(z.number().int().min(0).max(MAX_LEAD_DAYS)),
   /** Daily digest time, HH:mm in Asia/Shanghai. */
   digestTime: z.string().regex(/^\d{2}:\d{2}$/),
   weekly: z.boolean(),

@@ -1,7 +1,8 @@
 // The task model: zod schemas are the single source of truth for the types of documents, tasks and deadlines.
 import { z } from 'zod';
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+/** A calendar date as YYYY-MM-DD (time.ts's isoDate() makes one from numbers). */
+export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
 export const deadlineKinds = ['dated', 'year-round', 'recurring', 'ongoing', 'none'] as const;
 
@@ -9,7 +10,7 @@ export const DeadlineSchema = z.object({
   /** The deadline as the document writes it (cell text, or the inline phrase it came from). */
   raw: z.string().nullable(),
   /** Earliest concrete date the task must be done by, or null when none can be derived. */
-  due: isoDate.nullable(),
+  due: IsoDateSchema.nullable(),
   kind: z.enum(deadlineKinds),
   /** 长期坚持 / 持续推进: the work goes on after `due`. */
   ongoing: z.boolean(),
@@ -26,7 +27,7 @@ export const DocumentSchema = z.object({
   region: z.string(),
   year: z.number().int(),
   docNumber: z.string().nullable(),
-  issuedAt: isoDate.nullable(),
+  issuedAt: IsoDateSchema.nullable(),
   sourceFile: z.string(),
   contentHash: z.string(),
   layout: z.string(),
@@ -63,7 +64,7 @@ export interface ParsedDocument {
   warnings: string[];
 }
 
-
+/** How a task names a unit: 牵头 (lead), 责任 (responsible), 配合 (cooperating). The one role list: every layer uses it. */
 export type UnitRole = 'lead' | 'responsible' | 'cooperating';
 export const unitRoles: readonly UnitRole[] = ['lead', 'responsible', 'cooperating'];
 

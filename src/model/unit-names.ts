@@ -129,6 +129,43 @@ function splitSuffix(name: string): [string, string] {
   return m ? [m[1] ?? name, m[2] ?? ''] : [name, ''];
 }
 
+/** Edits a damaged name may be away from its repair, by the name's length: none below 5 characters, 1 from 5, 2 from 7. */
+const REPAIR_DISTANCES: ReadonlyArray<{ minLength: number; edits: number }> = [
+  { minLength: 7, edits: 2 },
+  { minLength: 5, edits: 1 },
+];
+/** The true name is seen at least this many times as often as the damaged one. */
+const TRUSTED_RATIO = 2;
+/** A name seen this often in one document is trusted as written. */
+const TRUSTED_COUNT = 2;
+
+/** How many edits may repair a name of this many characters (0: none). */
+function repairLimit(length: number): number {
+  return REPAIR_DISTANCES.find((d) => length >= d.minLength)?.edits ?? 0;
+}
+
+/**
+ * The trusted name one damaged name is nearest to, within `limit` edits; null when none is, or when two
+ * are equally near. The same damage repeats where OCR read a merged cell twice: the true name must be
+ * clearly more frequent.
+ */
+function nearestTrusted(base: string, trusted: readonly string[], limit: number, count: (n: string) => number): string | null {
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  let tie = false;
+  for (const candidate of trusted) {
+    if (candidate === base || candidate[0] !== base[0] || count(candidate) < TRUSTED_RATIO * count(base)) continue;
+    const d = editDistance(base, candidate);
+    if (d > limit) continue;
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+      tie = false;
+    } else if (d === bestDistance) tie = true;
+  }
+  return tie ? null : best;
+}
+
 /**
  * Repairs OCR damage (区以政政金融局 → 区财政金融局) by matching a name seen once to a trusted name of
  * the same document: one seen more often, or with a known stem. The level (县/区/市) must agree.
@@ -142,31 +179,17 @@ export function repairOcrNames(names: readonly string[]): Map<string, string> {
   }
   const count = (n: string): number => counts.get(n) ?? 0;
   const trusted = [...counts.keys()].filter(
-    (n) => unitKind(n) === 'department' && (count(n) >= 2 || isKnownStem(unitKey(n))),
+    (n) => unitKind(n) === 'department' && (count(n) >= TRUSTED_COUNT || isKnownStem(unitKey(n))),
   );
   const repairs = new Map<string, string>();
   for (const name of new Set(names)) {
     const [base, suffix] = splitSuffix(name);
     if (unitKind(base) !== 'department' || isKnownStem(unitKey(base))) continue;
     // Short names differ by one character between real units (县民政局 / 县财政局): leave them alone.
-    const len = Array.from(base).length;
-    const limit = len >= 7 ? 2 : len >= 5 ? 1 : 0;
+    const limit = repairLimit(Array.from(base).length);
     if (limit === 0) continue;
-    let best: string | null = null;
-    let bestDistance = Infinity;
-    let tie = false;
-    for (const candidate of trusted) {
-      // The same damage repeats where OCR read a merged cell twice: the true name must be clearly more frequent.
-      if (candidate === base || candidate[0] !== base[0] || count(candidate) < 2 * count(base)) continue;
-      const d = editDistance(base, candidate);
-      if (d > limit) continue;
-      if (d < bestDistance) {
-        best = candidate;
-        bestDistance = d;
-        tie = false;
-      } else if (d === bestDistance) tie = true;
-    }
-    if (best && !tie) repairs.set(name, best + suffix);
+    const best = nearestTrusted(base, trusted, limit, count);
+    if (best) repairs.set(name, best + suffix);
   }
   return repairs;
 }

@@ -6,6 +6,7 @@ import type { TaskIndex } from '../store/indexes.ts';
 import { weekday } from '../time.ts';
 import { buildDigest, type Digest } from './digest.ts';
 import { quietDay, type ReminderItem, remindersFor, tasksInScope } from './select.ts';
+import { sentSlots } from './subscriptions.ts';
 
 export interface DayPreview {
   sub: Subscription;
@@ -21,8 +22,7 @@ export interface PreviewData {
 }
 
 export function previewDay(sub: Subscription, day: string, data: PreviewData, index: TaskIndex, ledger: ReadonlyMap<string, readonly LedgerEvent[]>): DayPreview {
-  const sent = new Set(data.reminders.filter((r) => r.chat === sub.chat && r.state === 'sent').map((r) => `${r.taskId}|${r.slot}`));
-  const items = remindersFor(sub, day, index, ledger, sent);
+  const items = remindersFor(sub, day, index, ledger, sentSlots(data.reminders, sub.chat));
   if (quietDay(day, items)) return { sub, items, outcome: 'quiet', digest: null };
   if (!items.length && !(sub.weekly && weekday(day) === 1)) return { sub, items, outcome: 'empty', digest: null };
   const digest = buildDigest({ sub, day, items, late: false, bindings: data.bindings, scope: tasksInScope(sub, index), ledger, chatId: sub.chat });

@@ -12,6 +12,7 @@ import { addDays, shanghaiDate, shanghaiInstant, weekday } from '../time.ts';
 import type { Reply } from '../model/reply.ts';
 import { buildDigest, type DigestTarget } from './digest.ts';
 import { quietDay, remindersFor, tasksInScope } from './select.ts';
+import { sentSlots, slotKey } from './subscriptions.ts';
 
 export interface ReminderStore {
   readonly data: Readonly<StoreData>;
@@ -41,6 +42,8 @@ export interface SchedulerOptions {
 }
 
 const DAY_MS = 86_400_000;
+/** The retry delay doubles at most this many times (1 min → about an hour). */
+const MAX_BACKOFF_DOUBLINGS = 6;
 const FINAL: ReadonlySet<DigestRecord['state']> = new Set(['sent', 'empty', 'quiet', 'missed']);
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
@@ -97,7 +100,7 @@ export class Scheduler {
   private async sendDigest(sub: Subscription, day: string, late: boolean, now: Date): Promise<void> {
     const { store, logger } = this.options;
     const ledger = eventsByTask(store.data.ledger);
-    const sent = new Set(store.data.reminders.filter((r) => r.chat === sub.chat && r.state === 'sent').map((r) => `${r.taskId}|${r.slot}`));
+    const sent = sentSlots(store.data.reminders, sub.chat);
     const items = remindersFor(sub, day, store.index, ledger, sent);
     const weekly = sub.weekly && weekday(day) === 1;
     if (quietDay(day, items)) return this.recordDigest(sub.chat, day, 'quiet', late, now);
@@ -120,15 +123,15 @@ export class Scheduler {
       const digest = buildDigest({ sub, day, items, late, bindings: store.data.bindings, scope: tasksInScope(sub, store.index), ledger, chatId: route.chatId });
       await withTimeout(route.channel.send(digest.target, digest.reply), this.options.sendTimeoutMs ?? 60_000);
     } catch (error) {
-      const delay = (this.options.retryBaseMs ?? 60_000) * 2 ** Math.min(attempts - 1, 6);
+      const delay = (this.options.retryBaseMs ?? 60_000) * 2 ** Math.min(attempts - 1, MAX_BACKOFF_DOUBLINGS);
       logger.warn('reminders: digest not delivered, will retry', { chat: sub.chat, day, attempts, error });
       await this.recordDigest(sub.chat, day, 'failed', late, now, attempts, new Date(now.getTime() + delay));
       return;
     }
     // After sending: the slots and the digest are done.
-    const keys = new Set(items.map((i) => `${i.task.id}|${i.slot}`));
+    const keys = new Set(items.map((i) => slotKey(i.task.id, i.slot)));
     await store.change((draft) => {
-      draft.reminders = draft.reminders.map((r) => (r.chat === sub.chat && keys.has(`${r.taskId}|${r.slot}`) ? { ...r, state: 'sent', updatedAt: now.toISOString() } : r));
+      draft.reminders = draft.reminders.map((r) => (r.chat === sub.chat && keys.has(slotKey(r.taskId, r.slot)) ? { ...r, state: 'sent', updatedAt: now.toISOString() } : r));
       upsertDigest(draft, { chat: sub.chat, day, state: 'sent', late, attempts, nextAttemptAt: null, at: now.toISOString() });
     });
     logger.info('reminders: digest sent', { chat: sub.chat, day, items: items.length, late });

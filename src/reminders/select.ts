@@ -6,6 +6,7 @@ import { isDone } from '../ledger/status.ts';
 import type { TaskIndex } from '../store/indexes.ts';
 import type { LedgerEvent, ReminderRecord, Subscription } from '../model/records.ts';
 import { daysBetween, weekday } from '../time.ts';
+import { slotKey } from './subscriptions.ts';
 
 export type Reason = ReminderRecord['reason'];
 
@@ -20,8 +21,6 @@ export interface ReminderItem {
 
 /** Overdue tasks are chased every this many days until done. */
 export const FOLLOW_UP_DAYS = 7;
-export const DEFAULT_LEAD_DAYS = [7, 1, 0];
-export const DEFAULT_DIGEST_TIME = '09:00';
 
 /** The tasks a subscription covers: its region's, or those naming its units. */
 export function tasksInScope(sub: Pick<Subscription, 'region' | 'units'>, index: TaskIndex): Task[] {
@@ -66,7 +65,7 @@ export function remindersFor(
   for (const task of tasksInScope(sub, index)) {
     if (isDone(ledger.get(task.id))) continue;
     const slot = slotOf(task, day, sub.leadDays);
-    if (slot && !sent.has(`${task.id}|${slot.slot}`)) items.push({ task, ...slot });
+    if (slot && !sent.has(slotKey(task.id, slot.slot))) items.push({ task, ...slot });
   }
   return items.sort((a, b) => ORDER[a.reason] - ORDER[b.reason] || a.daysLeft - b.daysLeft || index.position(a.task) - index.position(b.task));
 }

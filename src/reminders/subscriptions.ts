@@ -1,48 +1,100 @@
-// Subscriptions and bindings as data: the defaults, checking what a person typed (lead days, digest
-// time, a chat's key), and replacing or removing one record. Pure; the chat, the CLI and the web
-// 台账 all edit through these, and the caller writes the result.
-import type { Binding, Subscription } from '../model/records.ts';
+// Subscriptions and staff bindings, the one copy the chat and the command line both call: the defaults,
+// the limits, replacing and removing a chat's subscription, binding people to a unit, and the slots
+// already sent to a chat. Pure: each function changes only the draft it is given.
+import { type Actor, type Binding, MAX_LEAD_DAYS, type ReminderRecord, type Subscription } from '../model/records.ts';
+import type { StoreData } from '../store/schema.ts';
+import type { UnitEntry } from '../store/unit-directory.ts';
 
-/** Platforms a subscription or a binding can name ("robot:ops", "telegram:-100" …). */
-export const CHAT_KEY = /^(?:telegram|wechat|console|robot|wecom|dingtalk|feishu):\S{1,200}$/;
-/** Lead days a subscription may ask for (the schema's bounds). */
-export const MAX_LEAD_DAYS = 60;
+export { MAX_LEAD_DAYS };
+
+/** Remind 7 days before, the day before, and on the due day. */
+export const DEFAULT_LEAD_DAYS = [7, 1, 0];
+export const DEFAULT_DIGEST_TIME = '09:00';
+/** Lead times kept whatever lead a chat asks for: the day before and the due day. */
+export const KEPT_LEAD_DAYS: readonly number[] = [1, 0];
+
 const DIGEST_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-/** "7,1,0" or "7，1，0" → [7, 1, 0] (largest first, no repeats), or null when any item is not 0–60. */
-export function parseLeadDays(text: string): number[] | null {
-  const items = text.split(/[,，、\s]+/).filter(Boolean);
-  if (!items.length) return null;
-  const days = items.map((d) => (/^\d{1,2}$/.test(d) ? Number(d) : NaN));
-  if (days.some((d) => !Number.isInteger(d) || d < 0 || d > MAX_LEAD_DAYS)) return null;
-  return [...new Set(days)].sort((a, b) => b - a);
+/** A subscription with the defaults filled in for what the caller leaves out. */
+export function newSubscription(
+  base: Pick<Subscription, 'chat' | 'region' | 'units' | 'by' | 'at'> & Partial<Pick<Subscription, 'leadDays' | 'digestTime' | 'weekly'>>,
+): Subscription {
+  const { leadDays, digestTime, weekly, ...rest } = base;
+  return { ...rest, leadDays: leadDays ?? DEFAULT_LEAD_DAYS, digestTime: digestTime ?? DEFAULT_DIGEST_TIME, weekly: weekly ?? true };
 }
 
+/** Whole days from 0 (the due day) to MAX_LEAD_DAYS. */
+export function validLeadDays(days: readonly number[]): boolean {
+  return days.every((d) => Number.isInteger(d) && d >= 0 && d <= MAX_LEAD_DAYS);
+}
+
+/** A chat's "remind N days ahead": N, and the kept lead times, latest first. */
+export function leadDaysWith(days: number): number[] {
+  return [...new Set([days, ...KEPT_LEAD_DAYS])].sort((a, b) => b - a);
+}
+
+/** "7,1,0", "7，1，0" or "7 1 0" as typed in a form → [7, 1, 0] (latest first, no repeats), or null. */
+export function parseLeadDays(text: string): number[] | null {
+  const items = text.split(/[,，、\s]+/).filter(Boolean);
+  if (!items.length || items.some((d) => !/^\d{1,2}$/.test(d))) return null;
+  const days = items.map(Number);
+  return validLeadDays(days) ? [...new Set(days)].sort((a, b) => b - a) : null;
+}
+
+/** Platforms a subscription or a binding can name: "robot:ops", "telegram:-100123", "wechat:…@chatroom". */
+export const CHAT_KEY = /^(?:telegram|wechat|console|robot|wecom|dingtalk|feishu):\S{1,200}$/;
+
+export const isChatKey = (text: string): boolean => CHAT_KEY.test(text);
+
+/** "HH:mm" on a 24-hour clock. */
 export function isDigestTime(text: string): boolean {
   return DIGEST_TIME.test(text);
 }
 
-export function isChatKey(text: string): boolean {
-  return CHAT_KEY.test(text);
+/** The digest time "HH:mm" of an hour and a minute, or null when there is no such time. */
+export function digestTimeOf(hour: number, minute: number): string | null {
+  const text = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+  return isDigestTime(text) ? text : null;
 }
 
-/** The subscriptions with the chat's replaced by (or added as) this one: one subscription per chat. */
-export function withSubscription(subs: readonly Subscription[], next: Subscription): Subscription[] {
-  return [...subs.filter((s) => s.chat !== next.chat), next];
+/** Sets the chat's subscription, replacing the one it had. */
+export function upsertSubscription(draft: Pick<StoreData, 'subscriptions'>, sub: Subscription): void {
+  draft.subscriptions = [...draft.subscriptions.filter((s) => s.chat !== sub.chat), sub];
 }
 
-export function withoutSubscription(subs: readonly Subscription[], chat: string): Subscription[] {
-  return subs.filter((s) => s.chat !== chat);
+/** Removes the chat's subscription, if any. */
+export function removeSubscription(draft: Pick<StoreData, 'subscriptions'>, chat: string): void {
+  draft.subscriptions = draft.subscriptions.filter((s) => s.chat !== chat);
 }
 
-const sameBinding = (a: Pick<Binding, 'chat' | 'region' | 'unitKey' | 'user'>, b: Pick<Binding, 'chat' | 'region' | 'unitKey' | 'user'>): boolean =>
-  a.chat === b.chat && a.region === b.region && a.unitKey === b.unitKey && a.user.platform === b.user.platform && a.user.userId === b.user.userId;
-
-/** The bindings with this person bound to this unit in this chat once (a repeat replaces the old). */
-export function withBinding(bindings: readonly Binding[], next: Binding): Binding[] {
-  return [...bindings.filter((b) => !sameBinding(b, next)), next];
+export interface StaffBinding {
+  chat: string;
+  region: string;
+  unit: Pick<UnitEntry, 'key' | 'name'>;
+  people: readonly Actor[];
+  by: Actor;
+  at: string;
 }
 
-export function withoutBinding(bindings: readonly Binding[], gone: Pick<Binding, 'chat' | 'region' | 'unitKey' | 'user'>): Binding[] {
-  return bindings.filter((b) => !sameBinding(b, gone));
+/** Binds people to a unit in a chat; a person already bound there to that unit of that region is bound anew. */
+export function bindStaff(draft: Pick<StoreData, 'bindings'>, binding: StaffBinding): void {
+  const { chat, region, unit, people, by, at } = binding;
+  const ids = new Set(people.map((p) => p.userId));
+  const same = (b: Binding): boolean => b.chat === chat && b.unitKey === unit.key && b.region === region && ids.has(b.user.userId);
+  draft.bindings = [...draft.bindings.filter((b) => !same(b)), ...people.map((user) => ({ chat, region, unitKey: unit.key, unitName: unit.name, user, by, at }))];
+}
+
+/** Removes one person's binding to a unit in a chat (the other units, chats and people stay). */
+export function unbindStaff(draft: Pick<StoreData, 'bindings'>, gone: Pick<Binding, 'chat' | 'region' | 'unitKey'> & { user: Pick<Actor, 'platform' | 'userId'> }): void {
+  draft.bindings = draft.bindings.filter(
+    (b) => !(b.chat === gone.chat && b.region === gone.region && b.unitKey === gone.unitKey && b.user.platform === gone.user.platform && b.user.userId === gone.user.userId),
+  );
+}
+
+/** The key of a task's slot in the reminder log. */
+export const slotKey = (taskId: string, slot: string): string => `${taskId}|${slot}`;
+
+/** The "taskId|slot" keys already delivered to the chat. */
+export function sentSlots(reminders: readonly ReminderRecord[], chat: string): Set<string> {
+  return new Set(reminders.filter((r) => r.chat === chat && r.state === 'sent').map((r) => slotKey(r.taskId, r.slot)));
 }

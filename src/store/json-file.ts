@@ -4,7 +4,11 @@ import { open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { ZodType } from 'zod';
-import { StoreError } from '../errors.ts';
+import { messageOf, StoreError } from '../errors.ts';
+import { storeText } from '../texts/store.ts';
+
+/** A corrupt file's report names at most this many schema problems. */
+const MAX_ISSUES_SHOWN = 3;
 
 export class ValidatedJsonFile<T> implements Adapter<T> {
   private queue: Promise<void> = Promise.resolve();
@@ -21,26 +25,18 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
       text = await readFile(this.path, 'utf8');
     } catch (cause) {
       if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw new StoreError(`无法读取数据文件 ${this.path}：${(cause as Error).message}`, { cause });
+      throw new StoreError(storeText.cannotRead(this.path, messageOf(cause)), { cause });
     }
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (cause) {
-      throw new StoreError(
-        `数据文件 ${this.path} 已损坏（不是有效的 JSON：${(cause as Error).message}）。文件未被改动；请从备份恢复，或移走该文件后重新启动以从 data/seeds 重建。`,
-        { cause },
-      );
+      throw new StoreError(storeText.notJson(this.path, messageOf(cause)), { cause });
     }
     const result = this.schema.safeParse(json);
     if (!result.success) {
-      const issues = result.error.issues
-        .slice(0, 3)
-        .map((i) => `${i.path.join('.') || '(根)'}：${i.message}`)
-        .join('；');
-      throw new StoreError(`数据文件 ${this.path} 的内容不符合格式（${issues}）。文件未被改动；请从备份恢复或移走该文件。`, {
-        cause: result.error,
-      });
+      const issues = result.error.issues.slice(0, MAX_ISSUES_SHOWN);
+      throw new StoreError(storeText.invalid(this.path, issues), { cause: result.error });
     }
     return result.data;
   }
@@ -77,7 +73,7 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
       }
     } catch (cause) {
       await rm(tmp, { force: true });
-      throw new StoreError(`写入数据文件 ${this.path} 失败：${(cause as Error).message}`, { cause });
+      throw new StoreError(storeText.writeFailed(this.path, messageOf(cause)), { cause });
     }
   }
 }

@@ -1,7 +1,11 @@
 // One process owns the store file: a lock file holds its pid. A lock whose process is gone is stale.
 import { open, readFile, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { StoreError } from '../errors.ts';
+import { messageOf, StoreError, StoreLockedError } from '../errors.ts';
+import { storeText } from '../texts/store.ts';
+
+/** Tries to take the lock: once, and once more after removing a stale lock. */
+const LOCK_ATTEMPTS = 2;
 
 interface LockInfo {
   pid: number;
@@ -24,7 +28,7 @@ export class StoreLock {
   /** Takes the lock, or throws StoreError naming the process that holds it. */
   static async acquire(storePath: string): Promise<StoreLock> {
     const path = `${storePath}.lock`;
-    for (let attempt = 0; attempt < 2; attempt++) {
+    for (let attempt = 0; attempt < LOCK_ATTEMPTS; attempt++) {
       try {
         const file = await open(path, 'wx');
         const info: LockInfo = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
@@ -33,21 +37,19 @@ export class StoreLock {
         return new StoreLock(path);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
-          throw new StoreError(`无法创建锁文件 ${path}：${(e as Error).message}`, { cause: e });
+          throw new StoreError(storeText.cannotCreateLock(path, messageOf(e)), { cause: e });
         }
       }
       const holder = await readLock(path);
       if (holder && holder.host === hostname() && alive(holder.pid)) {
-        throw new StoreError(
-          `数据文件 ${storePath} 正被进程 ${holder.pid}（自 ${holder.since}）使用。请先停止该进程，或通过机器人对话导入。`,
-        );
+        throw new StoreLockedError(holder.pid, holder.since, storeText.lockedByProcess(storePath, holder.pid, holder.since));
       }
       if (holder && holder.host !== hostname()) {
-        throw new StoreError(`数据文件 ${storePath} 被另一台机器 ${holder.host} 的进程 ${holder.pid} 锁定。`);
+        throw new StoreError(storeText.lockedByHost(storePath, holder.host, holder.pid));
       }
       await rm(path, { force: true });
     }
-    throw new StoreError(`无法取得数据文件 ${storePath} 的锁`);
+    throw new StoreError(storeText.cannotLock(storePath));
   }
 
   async release(): Promise<void> {

@@ -7,6 +7,7 @@ import { ValidatedJsonFile } from './json-file.ts';
 import { StoreLock } from './lock.ts';
 import { type ChangeRecord, type ChatSettings } from '../model/records.ts';
 import { emptyStore, type StoreData, StoreSchema } from './schema.ts';
+import { storeText } from '../texts/store.ts';
 
 export interface ImportOutcome {
   documentId: string;
@@ -132,7 +133,7 @@ export class TaskStore {
   }
 
   private assertWritable(): void {
-    if (!this.lock) throw new StoreError(`数据文件 ${this.path} 以只读方式打开，不能写入`);
+    if (!this.lock) throw new StoreError(storeText.readOnly(this.path));
   }
 
   /** Waits for pending writes, then gives up the file. */

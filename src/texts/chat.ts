@@ -120,3 +120,29 @@ export const signInText = {
   denied: '只有管理员和已绑定单位的经办人可以登录台账网页。请联系政务公开办绑定您的单位。',
   webOff: '台账网页没有启用（ZWGK_WEB=off），请联系管理员。',
 } as const;
+
+/** How a range of due dates is named in a reply ("本月（2022年6月）"). */
+export const rangeText = {
+  month: (label: string, year: number, month: number): string => `${label}（${year}年${month}月）`,
+  overdue: '已逾期',
+  today: (day: string): string => `今天（${day}）`,
+  tomorrow: '明天',
+  thisWeek: (monday: string): string => `本周（${monday} 起）`,
+  nextWeek: (monday: string): string => `下周（${monday} 起）`,
+  withinDays: (n: number): string => `${n}天内`,
+  soon: '两周内',
+  thisMonth: '本月',
+  nextMonth: '下个月',
+  lastMonth: '上个月',
+  thisQuarter: (year: number, quarter: number): string => `本季度（${year}年第${quarter}季度）`,
+  nextQuarter: '下季度',
+  byMonthEnd: (year: number, month: number): string => `${year}年${month}月底前`,
+  yearMonth: (year: number, month: number): string => `${year}年${month}月`,
+  firstHalf: (year: number): string => `${year}年上半年`,
+  secondHalf: (year: number): string => `${year}年下半年`,
+  notDue: '尚未到期',
+  thisYear: (year: number): string => `今年（${year}年）`,
+  nextYear: (year: number): string => `明年（${year}年）`,
+  lastYear: (year: number): string => `去年（${year}年）`,
+  year: (year: number): string => `${year}年`,
+};

@@ -5,8 +5,6 @@ import { configText } from './config.ts';
 export const errorText = {
   importFailed: (file: string, reason: string): string => `无法导入 ${file}：${reason}`,
   unexpected: (message: string): string => `内部错误：${message}`,
-  tooLarge: (bytes: number, max: number): string =>
-    `文件太大（${(bytes / 2 ** 20).toFixed(1)} MB，上限 ${Math.round(max / 2 ** 20)} MB），请只导入任务分解表本身`,
 };
 
 /** The one place an error becomes a message for the operator or a chat. */

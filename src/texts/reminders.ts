@@ -24,6 +24,7 @@ export const subscriptionText = {
     `本群提醒设置：${region}${units ? ` ${units}` : '（全部单位）'}；每天 ${time}；提前 ${leads} 天；${weekly ? '周一附本周概况' : '不发周报'}；周末仅在当天有到期任务时提醒。`,
   leadsChanged: (leads: string): string => `好的，改为提前 ${leads} 天提醒。`,
   timeChanged: (time: string): string => `好的，每天 ${time} 推送提醒。`,
+  badLead: (max: number): string => `提前天数应为 0–${max} 天，例如“提前3天提醒”。`,
   badTime: '时间格式不对，例如“提醒时间 08:30”。',
   unknownUnits: (names: string): string => `没有找到单位：${names}。`,
   bound: (unit: string, people: string): string => `已将 ${people} 绑定为 ${unit} 的经办人：${unit}的提醒会 @ 他们，他们可以登记本单位任务的进展。`,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/app/bootstrap.ts';
 import { runCli } from '../../src/cli/index.ts';
-import { withBinding } from '../../src/reminders/subscriptions.ts';
+import { bindStaff } from '../../src/reminders/subscriptions.ts';
 import { linkKeyPath, loadLinkKey } from '../../src/web/auth/link-key.ts';
 import { SignInLinks } from '../../src/web/auth/links.ts';
 import { NOW, SEEDS_DIR, tempDir } from '../helpers.ts';
@@ -50,7 +50,7 @@ describe('web-link', () => {
     const { store } = await openStore(join(dir, 'store.json'), SEEDS_DIR, NOW);
     try {
       await store.change((d) => {
-        d.bindings = withBinding(d.bindings, { chat: 'telegram:-200', region: '汶上县', unitKey: '民政局', unitName: '县民政局', user: { platform: 'telegram', userId: 'mz9', name: '李经办' }, by: { platform: 'cli', userId: 'cli' }, at: NOW.toISOString() });
+        bindStaff(d, { chat: 'telegram:-200', region: '汶上县', unit: { key: '民政局', name: '县民政局' }, people: [{ platform: 'telegram', userId: 'mz9', name: '李经办' }], by: { platform: 'cli', userId: 'cli' }, at: NOW.toISOString() });
       });
       const { code, out } = await cli({}, 'web-link', '--as', 'telegram:mz9', '--json');
       expect(code).toBe(0);

@@ -1,7 +1,8 @@
 // parseTimeRange: the due-date range a time phrase asks about, for a given today and plan year, and
 // chineseNumber, the numerals it reads (六月, 三十天, 第二十一条).
 import { describe, expect, it } from 'vitest';
-import { chineseNumber, parseTimeRange, type DueRange } from '../../src/core/time-range.ts';
+import { chineseNumber } from '../../src/ingest/numerals.ts';
+import { parseTimeRange, type DueRange } from '../../src/core/time-range.ts';
 
 describe('parseTimeRange', () => {
   // [phrase, today, plan year, expected range (null: the phrase names no time)]

@@ -7,7 +7,7 @@ import { openStore } from '../../src/app/bootstrap.ts';
 import { HttpServer } from '../../src/app/http-server.ts';
 import { silentLogger } from '../../src/log.ts';
 import type { Actor } from '../../src/model/records.ts';
-import { withBinding } from '../../src/reminders/subscriptions.ts';
+import { bindStaff } from '../../src/reminders/subscriptions.ts';
 import type { TaskStore } from '../../src/store/task-store.ts';
 import { shanghaiInstant } from '../../src/time.ts';
 import { type MarkAction, recordMark } from '../../src/core/ledger-marks.ts';
@@ -78,7 +78,7 @@ export async function startWeb(options: { listen?: boolean; today?: string; secu
   const storePath = join(dir, 'store.json');
   const { store } = await openStore(storePath, SEEDS_DIR, NOW);
   await store.change((d) => {
-    d.bindings = withBinding(d.bindings, { chat: 'telegram:-200', region: REGION, unitKey: '民政局', unitName: '县民政局', user: STAFF, by: ADMIN, at: NOW.toISOString() });
+    bindStaff(d, { chat: 'telegram:-200', region: REGION, unit: { key: '民政局', name: '县民政局' }, people: [STAFF], by: ADMIN, at: NOW.toISOString() });
   });
   const clock = { now: shanghaiInstant(options.today ?? TODAY, '10:00') };
   const key = await loadLinkKey(linkKeyPath(storePath));

@@ -2,8 +2,7 @@
 // and 绑定 民政局 @经办人. Admin-only; a refused action changes nothing and says why.
 import type { UnitEntry } from '../../store/unit-directory.ts';
 import type { Subscription } from '../../model/records.ts';
-import { DEFAULT_DIGEST_TIME, DEFAULT_LEAD_DAYS } from '../../reminders/select.ts';
-import { withBinding, withoutSubscription, withSubscription } from '../../reminders/subscriptions.ts';
+import { bindStaff, digestTimeOf, leadDaysWith, newSubscription, removeSubscription, upsertSubscription, validLeadDays, MAX_LEAD_DAYS } from '../../reminders/subscriptions.ts';
 import { subscriptionText } from '../../texts/reminders.ts';
 import { deniedText } from '../../texts/chat.ts';
 import { type Answer, type AnswerContext, say } from './context.ts';
@@ -19,9 +18,7 @@ function unitNames(ctx: AnswerContext, sub: Pick<Subscription, 'region' | 'units
 }
 
 function replaceSubscription(next: Subscription): Answer['write'] {
-  return (draft) => {
-    draft.subscriptions = withSubscription(draft.subscriptions, next);
-  };
+  return (draft) => upsertSubscription(draft, next);
 }
 
 export function answerSubscribe(ctx: AnswerContext, regions: readonly string[], units: readonly UnitEntry[], unknown: readonly string[]): Answer {
@@ -30,16 +27,16 @@ export function answerSubscribe(ctx: AnswerContext, regions: readonly string[], 
   const region = units[0]?.region ?? (regions.length === 1 ? regions[0] : null) ?? ctx.region;
   if (!region) return say('subscribe', subscriptionText.needRegion);
   const before = current(ctx);
-  const sub: Subscription = {
+  const sub = newSubscription({
     chat: ctx.person.chat,
     region,
     units: [...new Set(units.filter((u) => u.region === region).map((u) => u.key))],
-    leadDays: before?.leadDays ?? DEFAULT_LEAD_DAYS,
-    digestTime: before?.digestTime ?? DEFAULT_DIGEST_TIME,
-    weekly: before?.weekly ?? true,
+    leadDays: before?.leadDays,
+    digestTime: before?.digestTime,
+    weekly: before?.weekly,
     by: { platform: ctx.person.platform, userId: ctx.person.userId },
     at: ctx.now.toISOString(),
-  };
+  });
   return { ...say('subscribe', subscriptionText.subscribed(region, unitNames(ctx, sub), leadsLabel(sub.leadDays), sub.digestTime)), write: replaceSubscription(sub) };
 }
 
@@ -48,9 +45,7 @@ export function answerUnsubscribe(ctx: AnswerContext): Answer {
   if (!current(ctx)) return say('subscribe', subscriptionText.notSubscribed);
   return {
     ...say('subscribe', subscriptionText.unsubscribed),
-    write: (draft) => {
-      draft.subscriptions = withoutSubscription(draft.subscriptions, ctx.person.chat);
-    },
+    write: (draft) => removeSubscription(draft, ctx.person.chat),
   };
 }
 
@@ -64,16 +59,17 @@ export function answerLeadDays(ctx: AnswerContext, days: number): Answer {
   if (!ctx.may('subscribe')) return say('denied', deniedText.subscribe);
   const sub = current(ctx);
   if (!sub) return say('subscribe', subscriptionText.notSubscribed);
-  const leadDays = [...new Set([days, 1, 0])].sort((a, b) => b - a);
+  if (!validLeadDays([days])) return say('subscribe', subscriptionText.badLead(MAX_LEAD_DAYS));
+  const leadDays = leadDaysWith(days);
   return { ...say('subscribe', subscriptionText.leadsChanged(leadsLabel(leadDays))), write: replaceSubscription({ ...sub, leadDays }) };
 }
 
 export function answerDigestTime(ctx: AnswerContext, hour: number, minute: number): Answer {
   if (!ctx.may('subscribe')) return say('denied', deniedText.subscribe);
-  if (hour > 23 || minute > 59) return say('subscribe', subscriptionText.badTime);
+  const digestTime = digestTimeOf(hour, minute);
+  if (!digestTime) return say('subscribe', subscriptionText.badTime);
   const sub = current(ctx);
   if (!sub) return say('subscribe', subscriptionText.notSubscribed);
-  const digestTime = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
   return { ...say('subscribe', subscriptionText.timeChanged(digestTime)), write: replaceSubscription({ ...sub, digestTime }) };
 }
 
@@ -85,10 +81,7 @@ export function answerBind(ctx: AnswerContext, units: readonly UnitEntry[]): Ans
   const people = ctx.mentions.map((m) => ({ platform: ctx.person.platform, userId: m.userId, name: m.name }));
   return {
     ...say('bind', subscriptionText.bound(unit.name, people.map((p) => p.name ?? p.userId).join('、'))),
-    write: (draft) => {
-      for (const user of people) {
-        draft.bindings = withBinding(draft.bindings, { chat: ctx.person.chat, region: unit.region, unitKey: unit.key, unitName: unit.name, user, by, at: ctx.now.toISOString() });
-      }
-    },
+    write: (draft) =>
+      bindStaff(draft, { chat: ctx.person.chat, region: unit.region, unit, people, by, at: ctx.now.toISOString() }),
   };
 }

@@ -2,8 +2,11 @@
 // vertically (w:vMerge) or horizontally (w:gridSpan) are filled from the cell that holds the text.
 import { XMLParser } from 'fast-xml-parser';
 import type JSZip from 'jszip';
+import { LayoutError } from '../../errors.ts';
+import { importReason } from '../../texts/ingest.ts';
 import type { ParsedLayout } from '../raw-row.ts';
-import { findHeader, LayoutError, mapTable } from '../table.ts';
+import { findHeader } from '../table/header.ts';
+import { mapTable } from '../table/map-table.ts';
 
 type Node = Record<string, unknown>;
 
@@ -67,11 +70,11 @@ function readTable(tbl: Node): string[][] {
 
 export async function readDocx(zip: JSZip): Promise<ParsedLayout> {
   const xml = await zip.file('word/document.xml')?.async('string');
-  if (!xml) throw new LayoutError('Word 文件中没有正文');
+  if (!xml) throw new LayoutError(importReason.docxNoBody);
   const root = parser.parse(xml) as Node[];
   const documentNode = root.find((n) => tag(n) === 'w:document');
   const body = documentNode && find(documentNode, 'w:body');
-  if (!body) throw new LayoutError('Word 文件中没有正文');
+  if (!body) throw new LayoutError(importReason.docxNoBody);
 
   const prose: string[] = [];
   const rows: string[][] = [];
@@ -79,9 +82,9 @@ export async function readDocx(zip: JSZip): Promise<ParsedLayout> {
     if (tag(node) === 'w:p') prose.push(paragraphText(node));
     else if (tag(node) === 'w:tbl') rows.push(...readTable(node));
   }
-  if (rows.length === 0) throw new LayoutError('Word 文件中没有表格');
+  if (rows.length === 0) throw new LayoutError(importReason.docxNoTable);
   const headerIndex = findHeader(rows);
-  if (headerIndex < 0) throw new LayoutError('Word 文件的表格中没有“工作任务/具体要求/责任单位/完成时限”等列名');
+  if (headerIndex < 0) throw new LayoutError(importReason.docxNoHeader);
   return {
     layout: 'docx',
     headerText: prose.join('\n'),

@@ -1,6 +1,7 @@
 // Tables written one row per line (TSV, markdown pipe tables): a line splitter is all that differs.
 import type { ParsedLayout } from '../raw-row.ts';
-import { findHeader, mapTable, tableScore } from '../table.ts';
+import { findHeader, tableScore } from '../table/header.ts';
+import { mapTable } from '../table/map-table.ts';
 import type { TextLayout } from './layout.ts';
 
 /** A line's cells; 'skip' for a table line that holds no cells (a |---| rule); null when not a table line. */

@@ -11,6 +11,11 @@ const UNITS_PAREN = /[（(]\s*\p{Script=Han}{0,2}?\s*((?:牵头|责任|配合|�
 const UNITS_LINE = /^(?:牵头|责任|配合|主责|协办)(?:单位|部门|科室)\s*[:：]/u;
 const LABEL = /(牵头|责任|配合|主责|协办)(?:单位|部门|科室)\s*[:：]|(?:完成时限|时限要求|完成时间|时限)\s*[:：]/gu;
 
+/** Items are numbered 1．(outline level 3). */
+const ITEM_LEVEL = 3;
+/** A text is numbered prose when at least this many items close with their units. */
+const MIN_ITEMS_WITH_UNITS = 3;
+
 interface Item {
   section: string[];
   number: string;
@@ -53,9 +58,9 @@ function scan(text: string): { items: Item[]; preamble: string[] } {
       path = path.filter((p) => p.level < marker.level);
       path.push({ level: marker.level, text: line });
       current = null;
-    } else if (marker && (marker.level === 3 || UNITS_PAREN.test(line) || /[。；;]$/.test(line))) {
+    } else if (marker && (marker.level === ITEM_LEVEL || UNITS_PAREN.test(line) || /[。；;]$/.test(line))) {
       // Items are numbered 1．; a sentence numbered （一） or 一、 is a task when units close it.
-      const tentative = marker.level !== 3;
+      const tentative = marker.level !== ITEM_LEVEL;
       current = { section: path.map((p) => p.text), number: marker.number, parts: [marker.rest], closed: false, tentative };
       current.closed = UNITS_PAREN.test(marker.rest);
       items.push(current);
@@ -78,7 +83,7 @@ export const numberedProse: TextLayout = {
   score(text) {
     const { items } = scan(text);
     const withUnits = items.filter((i) => i.closed).length;
-    return withUnits >= 3 ? withUnits : 0;
+    return withUnits >= MIN_ITEMS_WITH_UNITS ? withUnits : 0;
   },
 
   parse(text): ParsedLayout {

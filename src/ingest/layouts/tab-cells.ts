@@ -1,7 +1,8 @@
 // Tables exported as one cell per line, each cell indented by a tab, rows separated by blank lines.
 // An empty cell is a merged cell; a cell may wrap onto unindented lines; a blank line may split a row.
 import type { ParsedLayout } from '../raw-row.ts';
-import { findHeader, mapTable, tableScore } from '../table.ts';
+import { findHeader, tableScore } from '../table/header.ts';
+import { mapTable } from '../table/map-table.ts';
 import type { TextLayout } from './layout.ts';
 
 interface Scan {

@@ -2,8 +2,11 @@
 // merged ranges are filled from their top-left cell.
 import ExcelJS from 'exceljs';
 import type JSZip from 'jszip';
+import { LayoutError } from '../../errors.ts';
+import { importReason } from '../../texts/ingest.ts';
 import type { ParsedLayout } from '../raw-row.ts';
-import { findHeader, LayoutError, mapTable } from '../table.ts';
+import { findHeader } from '../table/header.ts';
+import { mapTable } from '../table/map-table.ts';
 
 /**
  * A merged range keeps its text in the first column only (a heading spanning the row must not look
@@ -53,5 +56,5 @@ export async function readXlsx(zip: JSZip): Promise<ParsedLayout> {
       rows: mapTable(grid[headerIndex] ?? [], grid.slice(headerIndex + 1), { inheritBlankCells: false }),
     };
   }
-  throw new LayoutError('Excel 文件中没有含“工作任务/具体要求/责任单位/完成时限”等列名的表格');
+  throw new LayoutError(importReason.xlsxNoHeader);
 }

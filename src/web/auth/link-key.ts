@@ -18,7 +18,8 @@ export const linkKeyPath = (storePath: string): string => `${storePath}.web-key`
  * a process starting at the same moment sees either no file or the whole key, never an empty one.
  */
 async function createKey(path: string): Promise<void> {
-  const tmp = `${path}.${process.pid}.tmp`;
+  // Unique per attempt: two loads at once in one process must not share (and delete) one temporary file.
+  const tmp = `${path}.${process.pid}.${randomToken(8)}.tmp`;
   try {
     await writeFile(tmp, randomToken(KEY_BYTES), { mode: OWNER_ONLY, flush: true });
     await link(tmp, path);

@@ -3,11 +3,10 @@
 import { Hono, type Context } from 'hono';
 import { may } from '../../core/roles.ts';
 import { ledgerByTask } from '../../ledger/status.ts';
-import type { Actor, Binding, ChangeRecord, Subscription } from '../../model/records.ts';
+import type { Actor, ChangeRecord, Subscription } from '../../model/records.ts';
 import { renderPlain } from '../../platform/reply.ts';
 import { previewDay } from '../../reminders/preview.ts';
-import { DEFAULT_DIGEST_TIME, DEFAULT_LEAD_DAYS } from '../../reminders/select.ts';
-import { isChatKey, isDigestTime, parseLeadDays, withBinding, withoutBinding, withoutSubscription, withSubscription } from '../../reminders/subscriptions.ts';
+import { bindStaff, DEFAULT_DIGEST_TIME, DEFAULT_LEAD_DAYS, isChatKey, isDigestTime, parseLeadDays, removeSubscription, unbindStaff, upsertSubscription } from '../../reminders/subscriptions.ts';
 import { webText } from '../../texts/web.ts';
 import { shanghaiDate } from '../../time.ts';
 import { WEB_CHAT } from '../auth/guard.ts';
@@ -105,7 +104,7 @@ export function reminderRoutes(deps: WebDeps): Hono<WebEnv> {
     const sub = subscriptionOf(deps, f, actor(viewer), now);
     if (typeof sub === 'string') return remindersPage(c, deps, { sub: f, error: sub, status: 422 });
     await deps.store.change((d) => {
-      d.subscriptions = withSubscription(d.subscriptions, sub);
+      upsertSubscription(d, sub);
       d.changes.push(record(viewer, now, { action: 'subscribe', target: sub.chat, region: sub.region, name: null, user: null }));
     });
     return c.redirect(paths.reminders({ msg: 'subscribed' }), 303);
@@ -117,7 +116,7 @@ export function reminderRoutes(deps: WebDeps): Hono<WebEnv> {
     if (sub) {
       const now = deps.now();
       await deps.store.change((d) => {
-        d.subscriptions = withoutSubscription(d.subscriptions, chat);
+        removeSubscription(d, chat);
         d.changes.push(record(c.get('viewer'), now, { action: 'unsubscribe', target: chat, region: sub.region, name: null, user: null }));
       });
     }
@@ -136,9 +135,8 @@ export function reminderRoutes(deps: WebDeps): Hono<WebEnv> {
     const viewer = c.get('viewer');
     const now = deps.now();
     const user: Actor = { platform: f.chat.slice(0, f.chat.indexOf(':')), userId: f.user, name: f.name || undefined };
-    const binding: Binding = { chat: f.chat, region: f.region, unitKey: unit.key, unitName: unit.name, user, by: actor(viewer), at: now.toISOString() };
     await deps.store.change((d) => {
-      d.bindings = withBinding(d.bindings, binding);
+      bindStaff(d, { chat: f.chat, region: f.region, unit, people: [user], by: actor(viewer), at: now.toISOString() });
       d.changes.push(record(viewer, now, { action: 'bind', target: f.chat, region: f.region, name: unit.name, user }));
     });
     return c.redirect(paths.reminders({ msg: 'bound' }), 303);
@@ -147,11 +145,11 @@ export function reminderRoutes(deps: WebDeps): Hono<WebEnv> {
   app.post(routes.bindingDelete, async (c) => {
     const form = await c.req.formData();
     const gone = { chat: text(form, 'chat'), region: text(form, 'region'), unitKey: text(form, 'unitKey'), user: { platform: text(form, 'platform'), userId: text(form, 'userId') } };
-    const found = deps.store.data.bindings.find((b) => withoutBinding([b], gone).length === 0);
+    const found = deps.store.data.bindings.find((b) => b.chat === gone.chat && b.region === gone.region && b.unitKey === gone.unitKey && b.user.platform === gone.user.platform && b.user.userId === gone.user.userId);
     if (found) {
       const now = deps.now();
       await deps.store.change((d) => {
-        d.bindings = withoutBinding(d.bindings, gone);
+        unbindStaff(d, gone);
         d.changes.push(record(c.get('viewer'), now, { action: 'unbind', target: found.chat, region: found.region, name: found.unitName, user: found.user }));
       });
     }

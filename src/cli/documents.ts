@@ -1,0 +1,71 @@
+// Documents: import (all or nothing), parse (without writing), docs (what the store holds).
+import { UsageError } from '../errors.ts';
+import { parseFiles } from '../ingest/parse-files.ts';
+import type { ParsedDocument } from '../model/task.ts';
+import { unitNames } from '../model/task.ts';
+import { cliText, commandText } from '../texts/cli.ts';
+import type { Command, CommandInput, Io } from './command.ts';
+import { yearOption } from './options.ts';
+import { withStore } from './store-access.ts';
+
+function parseAll(files: string[], { values, io }: CommandInput): Promise<ParsedDocument[]> {
+  return parseFiles(files, io.now(), { region: values.region, year: yearOption(values.year) });
+}
+
+function printWarnings(warnings: readonly string[], io: Io): void {
+  if (warnings.length) io.out(cliText.warningsHeader(warnings.length));
+  for (const w of warnings) io.out(cliText.warning(w));
+}
+
+async function runImport(input: CommandInput): Promise<void> {
+  const { args: files, values, io } = input;
+  if (files.length === 0) throw new UsageError(cliText.importNeedsFiles);
+  // Parse everything first: one bad file means nothing is written.
+  const parsed = await parseAll(files, input);
+  await withStore(io, 'write', async (store) => {
+    const outcomes = await store.putDocuments(parsed);
+    const replaced = (i: number): boolean => outcomes[i]?.replaced ?? false;
+    if (values.json) {
+      io.out(JSON.stringify({ imported: parsed.map((p, i) => ({ document: p.document, tasks: p.tasks.length, replaced: replaced(i), warnings: p.warnings })) }));
+      return;
+    }
+    parsed.forEach((p, i) => {
+      io.out(cliText.importSummary(p.document, p.tasks.length, unitNames(p.tasks).size, replaced(i)));
+      printWarnings(p.warnings, io);
+    });
+  });
+}
+
+async function runParse(input: CommandInput): Promise<void> {
+  const { args: files, values, io } = input;
+  if (files.length !== 1) throw new UsageError(cliText.parseNeedsOneFile);
+  const [p] = await parseAll(files, input);
+  if (!p) return;
+  if (values.json) {
+    const { title, region, year, docNumber, issuedAt, issuer } = p.document;
+    io.out(JSON.stringify({ document: { title, region, year, docNumber, issuedAt, issuer }, tasks: p.tasks, warnings: p.warnings }));
+    return;
+  }
+  io.out(cliText.parseSummary(p.document, p.tasks.length));
+  for (const t of p.tasks) io.out(cliText.taskLine(t));
+  printWarnings(p.warnings, io);
+}
+
+async function runDocs({ values, io }: CommandInput): Promise<void> {
+  await withStore(io, 'read', async (store) => {
+    const { documents, tasks } = store.data;
+    const count = (id: string): number => tasks.filter((t) => t.documentId === id).length;
+    if (values.json) {
+      io.out(JSON.stringify({ documents: documents.map((d) => ({ ...d, tasks: count(d.id) })) }));
+      return;
+    }
+    if (!documents.length) io.out(cliText.noDocs);
+    for (const d of documents) io.out(cliText.docLine(d, count(d.id)));
+  });
+}
+
+export const documentCommands = {
+  import: { ...commandText.import, run: runImport },
+  parse: { ...commandText.parse, run: runParse },
+  docs: { ...commandText.docs, run: runDocs },
+} satisfies Record<string, Command>;
