@@ -60,6 +60,7 @@ export function webMounts(deps: WebDeps): WebMount[] {
   // The root's redirects first: "/web/" would otherwise reach the 台账's own not-found page.
   return [
     { prefix: '/', routes: () => root },
+    // The server takes a plain Hono; the 台账's own variables (the viewer) are set by its guard.
     { prefix: WEB_PREFIX, routes: () => app as unknown as Hono, bodyLimits: [{ path: routes.importPreview, maxBytes: UPLOAD_BODY_LIMIT }] },
   ];
 }

@@ -44,7 +44,7 @@ describe('usage and help', () => {
   });
 
   it('the table above covers every command', () => {
-    expect(Object.keys(COMMANDS)).toEqual(['import', 'parse', 'docs', 'tasks', 'ask', 'reminders', 'export', 'subscribe', 'unsubscribe', 'bind']);
+    expect(Object.keys(COMMANDS)).toEqual(['import', 'parse', 'docs', 'tasks', 'ask', 'reminders', 'export', 'subscribe', 'unsubscribe', 'bind', 'web-link']);
   });
 
   it('-h is --help', async () => {

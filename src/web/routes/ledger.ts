@@ -81,11 +81,11 @@ export function ledgerRoutes(deps: WebDeps): Hono<WebEnv> {
     if (!index.years(region).has(year)) return notFound(c);
     const o = overview(index, ledger, region, year, today);
     const documents = [...index.documents.values()].filter((d) => d.region === region && d.year === year);
-    const statusOf_ = (id: string): ReturnType<typeof statusOf> => {
+    const statusById = (id: string): ReturnType<typeof statusOf> => {
       const task = index.byId.get(id);
       return task ? statusOf(task, ledger.get(id), today) : 'not-started';
     };
-    return respond(c, { title: webText.overviewTitle(region, year), section: 'home' }, overviewView({ overview: o, documents, years: yearsOf(index, region), statusOf: statusOf_ }));
+    return respond(c, { title: webText.overviewTitle(region, year), section: 'home' }, overviewView({ overview: o, documents, years: yearsOf(index, region), statusOf: statusById }));
   });
 
   app.get(routes.unit, (c) => {
