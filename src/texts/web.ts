@@ -117,6 +117,7 @@ export const webText = {
   roleName: (role: keyof typeof ROLE): string => ROLE[role],
   viaCollectiveHeading: (n: number): string => `以集体表述涉及本单位的任务（${n} 项，如“各部门”“各乡镇”）`,
   noTasks: '没有任务。',
+  showList: '展开清单',
   lastProgress: (note: string, who: string, at: string): string => `最新：${note}（${who}，${at}）`,
   noProgress: '尚无登记',
   dueLabel: (label: string): string => `时限：${label}`,
@@ -180,6 +181,7 @@ export const webText = {
   previewDoc: (region: string, year: number, title: string): string => `${region} ${year}年《${title}》`,
   previewFacts: { docNumber: '文号', issuer: '发文机关', issuedAt: '印发日期', file: '文件', layout: '识别格式', tasks: '任务数', units: '单位数', deadlines: '时限' },
   none: '无',
+  unitCount: (n: number): string => `${n} 个`,
   kindCounts: (counts: Record<DeadlineKind, number>): string =>
     (Object.keys(KIND) as DeadlineKind[]).filter((k) => counts[k]).map((k) => `${KIND[k]} ${counts[k]} 项`).join('，'),
   replaces: (importedAt: string): string => `将替换已导入的同一文件（上次导入于 ${importedAt}），其任务的台账记录保留。`,

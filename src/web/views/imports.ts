@@ -67,12 +67,13 @@ function previewDocument(p: PreviewDocument, i: number): Html {
   const kinds = { dated: 0, 'year-round': 0, recurring: 0, ongoing: 0, none: 0 };
   for (const t of tasks) kinds[t.deadline.kind]++;
   const c = webText.previewColumns;
+  const names = [...unitNames(tasks)];
   return html`<section class="card" aria-labelledby="doc-${i}"><h2 id="doc-${i}">${webText.previewDoc(d.region, d.year, d.title)}</h2>
 ${p.replacesImportedAt ? html`<p class="warn">${webText.replaces(dateTime(p.replacesImportedAt))}</p>` : ''}
 <dl class="facts"><dt>${f.docNumber}</dt><dd>${d.docNumber ?? webText.none}</dd><dt>${f.issuer}</dt><dd>${d.issuer ?? webText.none}</dd><dt>${f.issuedAt}</dt><dd>${d.issuedAt ?? webText.none}</dd>
-<dt>${f.file}</dt><dd>${d.sourceFile}</dd><dt>${f.layout}</dt><dd>${d.layout}</dd><dt>${f.tasks}</dt><dd>${tasks.length}</dd><dt>${f.units}</dt><dd>${unitNames(tasks).size}</dd><dt>${f.deadlines}</dt><dd>${webText.kindCounts(kinds)}</dd></dl>
+<dt>${f.file}</dt><dd>${d.sourceFile}</dd><dt>${f.layout}</dt><dd>${d.layout}</dd><dt>${f.tasks}</dt><dd>${tasks.length}</dd><dt>${f.units}</dt><dd>${webText.unitCount(names.length)}<br><span class="muted">${names.join(webText.listSep)}</span></dd><dt>${f.deadlines}</dt><dd>${webText.kindCounts(kinds)}</dd></dl>
 ${warnings.length ? html`<details open><summary>${webText.warningsHeading(warnings.length)}</summary><ul>${warnings.map((w) => html`<li>${w}</li>`)}</ul></details>` : ''}
-<details><summary>${webText.previewTasksCaption}</summary><div class="scroll"><table><caption>${webText.previewTasksCaption}</caption>
+<details open><summary>${webText.previewTasksCaption}</summary><div class="scroll"><table><caption>${webText.previewTasksCaption}</caption>
 <thead><tr><th scope="col" class="num">${c.seq}</th><th scope="col">${c.requirement}</th><th scope="col">${c.units}</th><th scope="col">${c.deadline}</th></tr></thead>
 <tbody>${tasks.map((t) => html`<tr><td class="num">${t.seq}</td><td>${clip(t.requirement, LIST_CLIP)}</td><td>${clip(unitsLabel(t), UNITS_CLIP)}</td><td>${deadlineLabel(t)}</td></tr>`)}</tbody></table></div></details></section>`;
 }

@@ -14,6 +14,11 @@ export interface UnitPage {
   years: readonly number[];
 }
 
+/** Tasks through collectives can be many (every 各部门 task): listed folded, under the unit's own. */
+function viaSection(heading: string, lines: TaskLine[]): Html {
+  return html`<section class="card" aria-labelledby="via"><h2 id="via">${heading}</h2>${lines.length ? html`<details><summary>${webText.showList}</summary>${taskList(lines, { empty: webText.noTasks })}</details>` : html`<p class="muted">${webText.noTasks}</p>`}</section>`;
+}
+
 export function unitView(p: UnitPage): Html {
   const { unit, byRole, roles, viaCollective, counts } = p.ledger;
   const total = byRole.lead.length + byRole.responsible.length + byRole.cooperating.length;
@@ -30,5 +35,5 @@ export function unitView(p: UnitPage): Html {
 <p>${webText.unitIntro(p.year === null ? webText.allYears : webText.yearLabel(p.year), total, counts.done, counts.overdue)}</p>
 <p class="muted">${yearLinks.map((l, i) => html`${i ? ' · ' : ''}${l}`)}</p>
 ${unitRoles.map((role) => section(webText.roleHeading(role, byRole[role].length), byRole[role].map((s) => line(s, true)), `role-${role}`))}
-${unit.kind === 'collective' ? '' : section(webText.viaCollectiveHeading(viaCollective.length), viaCollective.map((s) => line(s, false)), 'via')}`;
+${unit.kind === 'collective' ? '' : viaSection(webText.viaCollectiveHeading(viaCollective.length), viaCollective.map((s) => line(s, false)))}`;
 }
