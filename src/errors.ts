@@ -39,7 +39,22 @@ export class StoreLockedError extends StoreError {
 /** One wrong or missing configuration variable: which one, where in it, and what kind of problem. */
 export interface ConfigProblem {
   variable: string;
-  code: 'url' | 'platform-id' | 'telegram-token' | 'webhook-secret' | 'requires' | 'missing' | 'enum' | 'robot-type' | 'json' | 'duplicate' | 'unknown-target' | 'invalid';
+  code:
+    | 'url'
+    | 'platform-id'
+    | 'telegram-token'
+    | 'webhook-secret'
+    | 'feishu-app-id'
+    | 'aes-key'
+    | 'ws-url'
+    | 'requires'
+    | 'missing'
+    | 'enum'
+    | 'robot-type'
+    | 'json'
+    | 'duplicate'
+    | 'unknown-target'
+    | 'invalid';
   /** For list variables (ZWGK_ROBOTS): the item, counted from 1, and its field. */
   item?: number;
   field?: string;
