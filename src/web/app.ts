@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
+import type { HttpMount } from '../platform/adapter.ts';
 import { webText } from '../texts/web.ts';
 import { signedIn } from './auth/guard.ts';
 import type { WebDeps, WebEnv } from './deps.ts';
@@ -16,13 +17,6 @@ import { importRoutes, UPLOAD_BODY_LIMIT } from './routes/imports.ts';
 import { ledgerRoutes } from './routes/ledger.ts';
 import { reminderRoutes } from './routes/reminders.ts';
 import { signInRoutes, signOutRoutes } from './routes/sign-in.ts';
-
-/** What the HTTP server mounts (app/http-server.ts's HttpMount, by shape). */
-export interface WebMount {
-  readonly prefix: string;
-  routes(): Hono;
-  readonly bodyLimits?: ReadonlyArray<{ path: string; maxBytes: number }>;
-}
 
 const CONTENT_POLICY = {
   defaultSrc: ["'none'"],
@@ -54,7 +48,7 @@ export function webApp(deps: WebDeps): Hono<WebEnv> {
 }
 
 /** The web 台账 and the root redirect, to mount on the HTTP server. */
-export function webMounts(deps: WebDeps): WebMount[] {
+export function webMounts(deps: WebDeps): HttpMount[] {
   const app = webApp(deps);
   const root = new Hono().get('/', (c) => c.redirect(paths.home(), 302)).get(`${WEB_PREFIX}/`, (c) => c.redirect(paths.home(), 302));
   // The root's redirects first: "/web/" would otherwise reach the 台账's own not-found page.
