@@ -78,3 +78,13 @@ export function shanghaiTime(now: Date): string {
 export function shanghaiInstant(date: string, time = '00:00'): Date {
   return dayjs.tz(`${date} ${time}`, 'YYYY-MM-DD HH:mm', ZONE).toDate();
 }
+
+/** Made once: building an Intl formatter is slow, using one is fast (pages format many times). */
+const SHANGHAI_MINUTE = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** "2022-06-10 10:00": the Shanghai date and wall-clock time of an instant. */
+export function shanghaiDateTime(now: Date): string {
+  const part: Record<string, string> = {};
+  for (const p of SHANGHAI_MINUTE.formatToParts(now)) part[p.type] = p.value;
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
+}

@@ -11,6 +11,7 @@ import { ledgerCommands } from './ledger.ts';
 import { parseCommandLine } from './options.ts';
 import { reminderCommands } from './reminders.ts';
 import { taskCommands } from './tasks.ts';
+import { webCommands } from './web.ts';
 
 export type { Io } from './command.ts';
 
@@ -23,6 +24,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   subscribe: reminderCommands.subscribe,
   unsubscribe: reminderCommands.unsubscribe,
   bind: reminderCommands.bind,
+  ...webCommands,
 };
 
 export const usage = (): string => cliText.usage(Object.values(COMMANDS));

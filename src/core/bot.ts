@@ -20,6 +20,8 @@ import { deniedText } from '../texts/chat.ts';
 import { answerBind, answerDigestTime, answerLeadDays, answerSettings, answerSubscribe, answerUnsubscribe } from './answers/subscriptions.ts';
 import { answerCompletion, answerDoneThisMonth, answerExport, answerMark } from './answers/ledger.ts';
 import { may, type Person } from './roles.ts';
+import { answerSignIn } from './answers/sign-in.ts';
+import type { SignInIssuer } from './sign-in.ts';
 import { eventsByTask } from '../ledger/status.ts';
 
 /** Longer messages are not questions: they are refused before any parsing. */
@@ -36,6 +38,8 @@ export interface BotDeps {
   logger?: Logger;
   /** Admins as "platform:userId" (ZWGK_ADMINS). */
   admins?: readonly string[];
+  /** Hands out sign-in links of the web 台账; absent when the web is off. */
+  signIn?: SignInIssuer;
 }
 
 export class Bot {
@@ -88,6 +92,7 @@ export class Bot {
       sessionLapsed: this.deps.sessions.lapsed(key, message.time),
       person,
       chatType: message.chatType,
+      admins,
       may: (action, task) => may(action, person, admins, data.bindings, task),
       region: bound ? (binding ?? null) : regions.length === 1 ? (regions[0] ?? null) : null,
       data,
@@ -168,6 +173,8 @@ export class Bot {
         return answerDoneThisMonth(ctx, intent.regions, intent.units);
       case 'export':
         return answerExport(ctx, intent.regions);
+      case 'sign-in':
+        return answerSignIn(ctx, this.deps.signIn);
       case 'fallback':
         return say('fallback', chatText.fallback);
     }

@@ -28,6 +28,7 @@ export type ParsedIntent =
   | { kind: 'completion'; regions: string[]; units: UnitEntry[] }
   | { kind: 'done-this-month'; regions: string[]; units: UnitEntry[] }
   | { kind: 'export'; regions: string[] }
+  | { kind: 'sign-in' }
   | { kind: 'fallback' };
 
 export interface IntentContext {
@@ -61,6 +62,7 @@ const MARK = /^(签收|进展|完成|撤销完成)\s*第?\s*(\d{4}-[0-9a-f]{8}-\
 const DEFAULT_LEAD = 7;
 const MARK_ACTION = { 签收: 'sign', 进展: 'progress', 完成: 'done', 撤销完成: 'undone' } as const;
 const EXPORT = /^导出(?:台账)?$/;
+const SIGN_IN = /^(?:登录|登陆)(?:网页)?台账$|^(?:台账|网页台账)(?:登录|登陆)$/;
 const COMPLETION = /完成情况|完成率|完成进度/;
 const DONE_THIS_MONTH = /(?:本月|这个月|这月).*(?:完成了|已完成|完成的|已经完成)/;
 
@@ -85,6 +87,8 @@ function slashCommand(text: string): string {
       return `切换到${rest}`;
     case 'stats':
       return rest ? `${rest}有几项任务` : '各单位任务数';
+    case 'login':
+      return '登录台账';
     case 'ask':
     default:
       return rest;
@@ -109,6 +113,7 @@ function commandIntent(text: string, ctx: IntentContext): ParsedIntent | null {
   if (HELP.test(text)) return { kind: 'help' };
   if (CHITCHAT.test(text)) return { kind: 'fallback' };
   if (MORE.test(text)) return { kind: 'more' };
+  if (SIGN_IN.test(text)) return { kind: 'sign-in' };
   if (RELATED.test(text)) return { kind: 'related' };
   if (TASK_ID.test(text)) return { kind: 'detail-id', id: text };
   const detail = DETAIL.exec(text.replace(/\s+/g, ''));

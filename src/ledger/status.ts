@@ -18,6 +18,21 @@ export function eventsByTask(events: readonly LedgerEvent[]): Map<string, Ledger
   return out;
 }
 
+const grouped = new WeakMap<readonly LedgerEvent[], Map<string, LedgerEvent[]>>();
+
+/**
+ * eventsByTask, remembered per ledger array: the store replaces the array on every change and never
+ * changes one in place, so readers that look often (the web pages) group it once per change.
+ */
+export function ledgerByTask(events: readonly LedgerEvent[]): ReadonlyMap<string, readonly LedgerEvent[]> {
+  let byTask = grouped.get(events);
+  if (!byTask) {
+    byTask = eventsByTask(events);
+    grouped.set(events, byTask);
+  }
+  return byTask;
+}
+
 export function isDone(events: readonly LedgerEvent[] = []): boolean {
   for (let i = events.length - 1; i >= 0; i--) {
     const action = events[i]?.action;

@@ -15,6 +15,7 @@ export type Intent =
   | 'subscribe'
   | 'bind'
   | 'ledger'
+  | 'sign-in'
   | 'denied'
   | 'fallback'
   | 'error';

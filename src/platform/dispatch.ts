@@ -16,7 +16,7 @@ export const DEFAULT_MAX_AGE_MS = 3 * 60_000;
 
 /** A group message starting with one of these is for the bot even without an @-mention. */
 const COMMAND_WORD =
-  /^\s*(?:\/[a-z]+|帮助|菜单|更多|下一页|相关任务|第\s*[0-9一二三四五六七八九十]+\s*[条项]|详情|切换到|本群绑定|订阅|取消订阅|提醒设置|签收|进展|完成|撤销完成|逾期任务|导出台账|完成情况|完成率)/i;
+  /^\s*(?:\/[a-z]+|帮助|菜单|更多|下一页|相关任务|第\s*[0-9一二三四五六七八九十]+\s*[条项]|详情|切换到|本群绑定|订阅|取消订阅|提醒设置|签收|进展|完成|撤销完成|逾期任务|导出台账|完成情况|完成率|登录台账)/i;
 
 /** Commands that change something (the ledger, subscriptions, bindings, the chat's region): counted apart. */
 const CHANGE_WORD = /^(?:\/region\b|签收|进展|完成(?!率|情况|进度)|撤销完成|订阅|取消订阅|退订|提前\s*[0-9一二三四五六七八九十]|提醒时间|每天\s*\d|绑定|本群绑定|切换|设置地区|设定地区|地区设为)/i;

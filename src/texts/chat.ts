@@ -25,6 +25,7 @@ export const chatText = {
     '• 政策咨询：低保信息在哪公开？找哪个部门？· 孩子上学的政策谁负责公开\n' +
     '• 统计：各单位任务数 · 民政局有几项任务 · 今年一共多少任务\n' +
     '• 地区：切换到冠县（设定本群默认地区）\n' +
+    '• 台账：完成 3 · 进展 3 已发布 · 逾期任务 · 导出台账 · 登录台账（私聊获取网页登录链接）\n' +
     'Telegram 中也可用 /tasks 民政局、/due、/ask 问题、/help。',
   fallback: '没太明白您的意思。可以试试：“民政局有哪些任务”“这个月有什么到期”“低保信息在哪公开”，或发送“帮助”。',
   empty: '请输入您的问题，例如“民政局有哪些任务”。发送“帮助”查看用法。',
@@ -116,6 +117,15 @@ export const deniedText = {
     progress: '只有管理员或该任务责任单位的经办人可以登记进展。',
     export: '只有管理员或本单位经办人可以导出台账（台账含经办人信息）；经办人只能导出本单位的任务。',
   } as const;
+
+/** "登录台账": the one-time link to the web 台账, or why not. */
+export const signInText = {
+  link: (url: string, minutes: number): string =>
+    `台账网页登录链接（${minutes} 分钟内有效，只能使用一次，请勿转发）：\n${url}\n在电脑或手机浏览器中打开后点“登录”。`,
+  privateOnly: '登录链接只发在私聊里：请私聊我发送“登录台账”。',
+  denied: '只有管理员和已绑定单位的经办人可以登录台账网页。请联系政务公开办绑定您的单位。',
+  webOff: '台账网页没有启用（ZWGK_WEB=off），请联系管理员。',
+} as const;
 
 /** How a range of due dates is named in a reply ("本月（2022年6月）"). */
 export const rangeText = {

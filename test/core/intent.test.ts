@@ -131,6 +131,11 @@ describe('parseIntent: subscriptions, ledger and settings', () => {
     ['完成率', { kind: 'completion', regions: W, units: [] }],
     ['本月完成了哪些', { kind: 'done-this-month', regions: W, units: [] }],
     ['导出台账', { kind: 'export', regions: [] }],
+    ['登录台账', { kind: 'sign-in' }],
+    ['登陆台账', { kind: 'sign-in' }],
+    ['台账登录', { kind: 'sign-in' }],
+    ['登录网页台账', { kind: 'sign-in' }],
+    ['/login', { kind: 'sign-in' }],
   ])('%j → %j', (message, expected) => {
     expect(readable(parseIntent(message, wenshang))).toEqual(expected);
   });

@@ -4,6 +4,7 @@ import type { LedgerEvent } from '../../model/records.ts';
 import type { StoreData } from '../../store/schema.ts';
 import type { Action, Person } from '../roles.ts';
 import type { Knowledge } from '../knowledge.ts';
+import type { TaskIndex } from '../../store/indexes.ts';
 import type { Reply } from '../../model/reply.ts';
 import type { Session } from '../sessions.ts';
 
@@ -13,6 +14,8 @@ export interface AnswerContext {
   person: Person;
   /** A group (others read the answer) or a private chat with the bot. */
   chatType: 'group' | 'private';
+  /** Admins as "platform:userId" (ZWGK_ADMINS). */
+  admins: readonly string[];
   /** May this person take the action (on the task)? */
   may: (action: Action, task?: Task) => boolean;
   /** The region questions default to: the chat's binding, or the only region there is. */
@@ -58,7 +61,7 @@ export function scopeLabel(regions: readonly string[]): string {
 }
 
 /** The year a month without a year means: this year if the regions have a plan for it, else their latest. */
-export function planYear(ctx: Pick<AnswerContext, 'knowledge' | 'today'>, regions: readonly string[]): number {
+export function planYear(ctx: { knowledge: { index: Pick<TaskIndex, 'years'> }; today: string }, regions: readonly string[]): number {
   const thisYear = Number(ctx.today.slice(0, 4));
   const years = regions.flatMap((r) => [...ctx.knowledge.index.years(r)]);
   if (!years.length || years.includes(thisYear)) return thisYear;

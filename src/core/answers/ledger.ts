@@ -4,7 +4,9 @@
 import { type Task, unitRoles } from '../../model/task.ts';
 import { unitKey } from '../../model/unit-names.ts';
 import { staffUnits } from '../roles.ts';
-import { doneAt, isDone, STATUS_LABEL, type Status, statusOf } from '../../ledger/status.ts';
+import { doneAt, isDone, STATUS_LABEL, type Status } from '../../ledger/status.ts';
+import { countStatuses } from '../../ledger/summary.ts';
+import { decideMark } from '../ledger-marks.ts';
 import { ledgerRows, ledgerXlsx } from '../../ledger/export.ts';
 import type { LedgerEvent } from '../../model/records.ts';
 import type { UnitEntry } from '../../store/unit-directory.ts';
@@ -61,26 +63,34 @@ export function answerMark(ctx: AnswerContext, action: LedgerAction, ref: string
   const resolved = resolveTask(ctx, action, ref);
   if ('ask' in resolved) return resolved.ask;
   const { task, n } = resolved;
-  if (!ctx.may('progress', task)) return say('denied', deniedText.progress);
   const shown = taskRef(task, n);
-  const events = ctx.ledger.get(task.id) ?? [];
-  if (action === 'done' && isDone(events)) return say('ledger', ledgerText.alreadyDone(shown));
-  if (action === 'undone' && !isDone(events)) return say('ledger', ledgerText.notDone(shown));
-  const event: LedgerEvent = {
-    taskId: task.id,
+  const outcome = decideMark({
+    task,
     action,
-    note: note.trim(),
-    by: { platform: ctx.person.platform, userId: ctx.person.userId, name: ctx.person.name },
-    chat: ctx.person.chat,
-    at: ctx.now.toISOString(),
-  };
-  const status = STATUS_LABEL[statusOf(task, [...events, event], ctx.today)];
-  return {
-    ...say('ledger', ledgerText.recorded(ledgerText.action[action], shown, status)),
-    write: (draft) => {
-      draft.ledger.push(event);
-    },
-  };
+    note,
+    person: ctx.person,
+    events: ctx.ledger.get(task.id) ?? [],
+    allowed: ctx.may('progress', task),
+    now: ctx.now,
+    today: ctx.today,
+  });
+  switch (outcome.kind) {
+    case 'denied':
+      return say('denied', deniedText.progress);
+    case 'already-done':
+      return say('ledger', ledgerText.alreadyDone(shown));
+    case 'not-done':
+      return say('ledger', ledgerText.notDone(shown));
+    case 'note-too-long':
+      return say('ledger', ledgerText.noteTooLong(outcome.max));
+    case 'recorded':
+      return {
+        ...say('ledger', ledgerText.recorded(ledgerText.action[action], shown, STATUS_LABEL[outcome.status])),
+        write: (draft) => {
+          draft.ledger.push(outcome.event);
+        },
+      };
+  }
 }
 
 function scopeTasks(ctx: AnswerContext, regions: readonly string[], units: readonly UnitEntry[]): { label: string; tasks: Task[] } {
@@ -90,13 +100,8 @@ function scopeTasks(ctx: AnswerContext, regions: readonly string[], units: reado
 
 export function answerCompletion(ctx: AnswerContext, regions: readonly string[], units: readonly UnitEntry[]): Answer {
   const { label, tasks } = scopeTasks(ctx, regions, units);
-  const counts: Record<Status, number> = { 'not-started': 0, 'in-progress': 0, done: 0, overdue: 0 };
-  const open: Task[] = [];
-  for (const task of tasks) {
-    const status = statusOf(task, ctx.ledger.get(task.id), ctx.today);
-    counts[status]++;
-    if (status !== 'done') open.push(task);
-  }
+  const counts = countStatuses(tasks, ctx.ledger, ctx.today);
+  const open = tasks.filter((task) => !isDone(ctx.ledger.get(task.id)));
   const head = [
     ledgerText.completion(label, counts.done, tasks.length),
     (Object.keys(counts) as Status[]).map((s) => ledgerText.statusLine(STATUS_LABEL[s], counts[s])).join('，'),
