@@ -182,11 +182,11 @@ describe('fields this version does not know', () => {
   const base = { version: 1, documents: [], tasks: [] };
 
   it('a collection written by a newer version is kept through a write', async () => {
-    writeFileSync(storePath, JSON.stringify({ ...base, webLinks: [{ token: 't', unit: '民政局' }] }));
+    writeFileSync(storePath, JSON.stringify({ ...base, futureCollection: [{ token: 't', unit: '民政局' }] }));
     const store = await TaskStore.open(storePath);
     await store.change((d) => void d.chats.push({ chat: 'telegram:-1', region: '汶上县', by: 'cli', at: '' }));
     await store.close();
-    expect(JSON.parse(readFileSync(storePath, 'utf8'))).toMatchObject({ webLinks: [{ token: 't', unit: '民政局' }], chats: [{ chat: 'telegram:-1' }] });
+    expect(JSON.parse(readFileSync(storePath, 'utf8'))).toMatchObject({ futureCollection: [{ token: 't', unit: '民政局' }], chats: [{ chat: 'telegram:-1' }] });
   });
 
   it('an unknown field inside a record is refused by name, and the file left as it was', async () => {
