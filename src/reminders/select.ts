@@ -5,7 +5,7 @@ import type { Task } from '../model/task.ts';
 import { isDone } from '../ledger/status.ts';
 import type { TaskIndex } from '../store/indexes.ts';
 import type { LedgerEvent, ReminderRecord, Subscription } from '../model/records.ts';
-import { daysBetween, weekday } from '../time.ts';
+import { daysBetween, isWorkingDay } from '../time.ts';
 import { slotKey } from './subscriptions.ts';
 
 export type Reason = ReminderRecord['reason'];
@@ -70,8 +70,10 @@ export function remindersFor(
   return items.sort((a, b) => ORDER[a.reason] - ORDER[b.reason] || a.daysLeft - b.daysLeft || index.position(a.task) - index.position(b.task));
 }
 
-/** Weekends are quiet unless something is due that day. */
+/**
+ * Days off are quiet unless something is due that day: weekends and public holidays (国庆节 …), while
+ * a 调休 Saturday worked in lieu is a working day and gets its digest.
+ */
 export function quietDay(day: string, items: readonly ReminderItem[]): boolean {
-  const wd = weekday(day);
-  return (wd === 0 || wd === 6) && !items.some((i) => i.reason === 'due-today');
+  return !isWorkingDay(day) && !items.some((i) => i.reason === 'due-today');
 }
