@@ -1,9 +1,24 @@
-// Per-chat conversation state: the last list a chat was shown, so that "第3条" and "更多" refer to it.
+// Per-chat conversation state: the last list a chat was shown, so that "第3条" and "更多" refer to it,
+// and the frame of its last question, so that "台儿庄的呢" is read against it.
 // It expires; the file-backed store keeps it across processes (the CLI's --chat) and restarts.
 import { z } from 'zod';
 import { ValidatedJsonFile } from '../store/json-file.ts';
 
 export const SESSION_TTL_MS = 30 * 60_000;
+
+/** The chat's last question, for short follow-ups ("台儿庄的呢", "几项", "那民政局呢"). */
+export const FrameSchema = z.object({
+  /** The kind of question it was (unit-tasks, search, due …). */
+  kind: z.string(),
+  /** The question without its region names. */
+  text: z.string(),
+  regions: z.array(z.string()),
+  /** The unit as the person typed it ("民政局"), to swap for another. */
+  unitText: z.string().optional(),
+  /** What it was about, without the asking words ("低保"). */
+  topic: z.string().optional(),
+});
+export type Frame = z.infer<typeof FrameSchema>;
 
 export const SessionSchema = z.object({
   /** What the list is, for its heading when paging: "汶上县 县民政局的任务". */
@@ -17,6 +32,10 @@ export const SessionSchema = z.object({
   /** Per task id, the roles of the unit asked about, to keep marking them when paging. */
   roles: z.record(z.string(), z.array(z.enum(['lead', 'responsible', 'cooperating']))),
   expiresAt: z.string(),
+  /** The frame of the chat's last question (optional: sessions written before it have none). */
+  frame: FrameSchema.optional(),
+  /** A list of lines rather than tasks ("各单位任务数"), paged by "更多". */
+  lines: z.array(z.string()).optional(),
 });
 export type Session = z.infer<typeof SessionSchema>;
 

@@ -16,6 +16,7 @@ export type Intent =
   | 'bind'
   | 'ledger'
   | 'denied'
+  | 'refuse'
   | 'fallback'
   | 'error';
 

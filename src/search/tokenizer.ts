@@ -84,3 +84,10 @@ function keep(segmented: readonly string[]): string[] {
   }
   return out;
 }
+
+/** A name cut into words as jieba reads it, punctuation kept out (住房保障和房地产发展 → 住房/保障/和/房地产/发展). */
+export function nameWords(name: string): string[] {
+  return segmenter()
+    .cut(name, false)
+    .filter((w) => MEANINGFUL.test(w));
+}

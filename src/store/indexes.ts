@@ -86,6 +86,17 @@ export class TaskIndex {
     return [...this.byRegion.keys()];
   }
 
+  /** The region's current plan: the latest year imported. Lists, overdue, completion and reminders use it. */
+  currentYear(region: string): number | undefined {
+    const years = this.yearsByRegion.get(region);
+    return years?.size ? Math.max(...years) : undefined;
+  }
+
+  /** Whether a task belongs to its region's current plan. */
+  isCurrent(task: Task): boolean {
+    return task.year === this.currentYear(task.region);
+  }
+
   /** The plan years a region has tasks for. */
   years(region: string): ReadonlySet<number> {
     return this.yearsByRegion.get(region) ?? new Set();

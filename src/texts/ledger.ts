@@ -7,7 +7,8 @@ export const ledgerText = {
   columns: ['编号', '章节', '任务要求', '牵头单位', '责任单位', '配合单位', '完成时限', '截止日期', '状态', '最新进展', '登记人', '登记时间'] as const,
   sheet: (region: string): string => `${region}台账`,
   noSuchTarget: (ref: string): string => `没有找到任务“${ref}”：请用上一个列表中的序号，或任务编号。`,
-  recorded: (action: string, n: string, status: string): string => `已登记：第${n}条 ${action}，当前状态：${status}。`,
+  recorded: (action: string, ref: string, units: string, requirement: string, status: string): string =>
+    `已登记${action}：${/^\d+$/.test(ref) ? `第${ref}条 ` : ''}${units ? `${units} ` : ''}${requirement}，当前状态：${status}。`,
   alreadyDone: '这项任务已经标记完成。',
   notDone: '这项任务还没有标记完成，无需撤销。',
   exportName: (region: string, day: string): string => `${region}政务公开台账-${day}.xlsx`,

@@ -1,11 +1,14 @@
 // What every answer handler gets: the knowledge, today, and the chat's remembered list.
 import type { Task } from '../../model/task.ts';
+import { daysBetween } from '../../time.ts';
 import type { LedgerEvent } from '../../model/records.ts';
 import type { StoreData } from '../../store/schema.ts';
 import type { Action, Person } from '../roles.ts';
 import type { Knowledge } from '../knowledge.ts';
 import type { Reply } from '../../model/reply.ts';
 import type { Session } from '../sessions.ts';
+import type { ItemView } from '../listing.ts';
+import { chatText } from '../../texts/chat.ts';
 
 export interface AnswerContext {
   knowledge: Knowledge;
@@ -52,12 +55,36 @@ export function scopeLabel(regions: readonly string[]): string {
   return regions.length === 1 ? `${regions[0]} ` : '';
 }
 
-/** The year a month without a year means: this year if the regions have a plan for it, else their latest. */
+/**
+ * The year a month without a year means: this year if the regions have a plan for it or tasks falling
+ * due in it (in January 2023 the 2022 plan's 1月 is January 2023), else their latest plan's.
+ */
 export function planYear(ctx: Pick<AnswerContext, 'knowledge' | 'today'>, regions: readonly string[]): number {
   const thisYear = Number(ctx.today.slice(0, 4));
-  const years = regions.flatMap((r) => [...ctx.knowledge.index.years(r)]);
+  const index = ctx.knowledge.index;
+  const years = regions.flatMap((r) => [...index.years(r)]);
   if (!years.length || years.includes(thisYear)) return thisYear;
-  return Math.max(...years);
+  const dueThisYear = index.months().some((m) => m.startsWith(`${thisYear}-`) && index.dueInMonth(m, regions).some((t) => index.isCurrent(t)));
+  return dueThisYear ? thisYear : Math.max(...years);
+}
+
+/** Plans whose year ended before last year are over: their tasks are listed, never counted overdue or chased. */
+export const PLAN_GRACE_YEARS = 1;
+
+export function planOver(year: number, today: string): boolean {
+  return Number(today.slice(0, 4)) > year + PLAN_GRACE_YEARS;
+}
+
+/** Days from today to a dated task's deadline, while its plan is current and not over; else undefined. */
+export function daysLeftOf(ctx: Pick<AnswerContext, 'knowledge' | 'today'>, task: Task): number | undefined {
+  const due = task.deadline.due;
+  if (task.deadline.kind !== 'dated' || !due || !ctx.knowledge.index.isCurrent(task) || planOver(task.year, ctx.today)) return undefined;
+  return daysBetween(ctx.today, due);
+}
+
+/** The tasks of the regions' current plans (or of the named year's plans). */
+export function inPlan(ctx: Pick<AnswerContext, 'knowledge'>, year?: number): (task: Task) => boolean {
+  return year ? (t) => t.year === year : (t) => ctx.knowledge.index.isCurrent(t);
 }
 
 /** Earliest due first, then the store's order. Plain comparisons: localeCompare is slow in hot paths. */
@@ -67,5 +94,15 @@ export function byDue(ctx: Pick<AnswerContext, 'knowledge'>): (a: Task, b: Task)
     const x = a.deadline.due ?? '9999';
     const y = b.deadline.due ?? '9999';
     return x !== y ? (x < y ? -1 : 1) : index.position(a) - index.position(b);
+  };
+}
+
+/** How this chat's items are shown: the document's own title (一个工作要点实施方案 is not a 任务分解表), days left. */
+export function viewOf(ctx: Pick<AnswerContext, 'knowledge' | 'today'>, matched?: ItemView['matched']): ItemView {
+  const { documents } = ctx.knowledge.index;
+  return {
+    sourceTitle: (task) => documents.get(task.documentId)?.title ?? chatText.planTitle(task.region, task.year),
+    daysLeft: (task) => daysLeftOf(ctx, task),
+    ...(matched ? { matched } : {}),
   };
 }

@@ -5,11 +5,13 @@ import { doneAt, isDone, STATUS_LABEL, type Status, statusOf } from '../../ledge
 import { ledgerRows, ledgerXlsx } from '../../ledger/export.ts';
 import type { LedgerEvent } from '../../model/records.ts';
 import type { UnitEntry } from '../../store/unit-directory.ts';
-import { firstPage } from '../listing.ts';
+import { firstPage, mainUnit } from '../listing.ts';
+import { clip, CLIP_WIDTH } from '../../texts/format.ts';
 import { chatText } from '../../texts/chat.ts';
 import { ledgerText } from '../../texts/ledger.ts';
 import { deniedText } from '../../texts/chat.ts';
 import { type Answer, type AnswerContext, say } from './context.ts';
+import { viewOf } from './context.ts';
 import { collectUnitTasks } from './unit-tasks.ts';
 
 export type LedgerAction = LedgerEvent['action'];
@@ -38,8 +40,10 @@ export function answerMark(ctx: AnswerContext, action: LedgerAction, ref: string
     at: ctx.now.toISOString(),
   };
   const status = STATUS_LABEL[statusOf(task, [...events, event], ctx.today)];
+  // The confirmation names the task it changed, so that a wrong number is seen at once.
+  const text = ledgerText.recorded(ledgerText.action[action], ref, mainUnit(task), clip(task.requirement, CLIP_WIDTH.confirmation), status);
   return {
-    ...say('ledger', ledgerText.recorded(ledgerText.action[action], ref, status)),
+    ...say('ledger', text),
     write: (draft) => {
       draft.ledger.push(event);
     },
@@ -65,8 +69,7 @@ export function answerCompletion(ctx: AnswerContext, regions: readonly string[],
     (Object.keys(counts) as Status[]).map((s) => ledgerText.statusLine(STATUS_LABEL[s], counts[s])).join('，'),
   ];
   if (!units.length) return say('ledger', head.join('\n'));
-  return firstPage(
-    { intent: 'ledger', head: [...head.map((text) => ({ type: 'paragraph' as const, text })), { type: 'heading', text: ledgerText.openHeading(open.length) }], title: head[0] ?? '', tasks: open },
+  return firstPage({ view: viewOf(ctx), intent: 'ledger', head: [...head.map((text) => ({ type: 'paragraph' as const, text })), { type: 'heading', text: ledgerText.openHeading(open.length) }], title: head[0] ?? '', tasks: open },
     ctx.now,
   );
 }
@@ -80,7 +83,7 @@ export function answerDoneThisMonth(ctx: AnswerContext, regions: readonly string
   });
   const title = ledgerText.doneThisMonth(chatText.thisMonth(label, month), done.length);
   if (!done.length) return say('ledger', ledgerText.noneDone(chatText.thisMonth(label)));
-  return firstPage({ intent: 'ledger', head: [{ type: 'heading', text: title }], title, tasks: done }, ctx.now);
+  return firstPage({ view: viewOf(ctx), intent: 'ledger', head: [{ type: 'heading', text: title }], title, tasks: done }, ctx.now);
 }
 
 export async function answerExport(ctx: AnswerContext, regions: readonly string[]): Promise<Answer> {
