@@ -48,11 +48,13 @@ type Target = { kind: 'unit'; key: string; rank: number } | { kind: 'function'; 
 /** How a surface names a unit, best first: as written, by the alias table, by a generated short form. */
 const RANK = { written: 0, alias: 1, generated: 2 } as const;
 /** Endings of a word that is a unit's name (商投局, 卫建局), for words that reach no unit. */
-const UNIT_WORD = /([\p{Script=Han}]{1,10}?(?:管委会|委员会|办公室|中心|局|委|办|部|馆|公司|人行|银行))/u;
+const UNIT_WORD = /([\p{Script=Han}]{1,10}?(?:管委会|委员会|办公室|中心|局|委|办(?!理|事|法|公)|部(?!门|分|署)|馆|公司|人行|银行))/u;
+/** A question word inside a candidate: it is a question, not a unit's name. */
+const NOT_A_NAME = /[哪谁啥么吗呢怎]|什么|政策|信息/;
 /** Words before a unit's name that are not part of it. */
 const LEAD_IN = /^(?:请问|问下|问一下|查下|查一下|看看|你们|我们|咱们|那个|这个|那|这|的|给我|帮我|列出|列一下|说说)+/;
-/** A stand-in by tasks needs this many of the function's tasks to lead. */
-const MIN_STAND_IN_TASKS = 2;
+/** A stand-in by tasks needs this many of the function's tasks to lead, and more than any other unit. */
+const MIN_STAND_IN_TASKS = 1;
 /** Suggestions named for a unit word that reaches nothing. */
 const MAX_SUGGESTIONS = 3;
 
@@ -91,6 +93,19 @@ class SurfaceMap<T> {
   }
 }
 
+/**
+ * How people name a region: 汶上县 → 汶上; 济宁高新区 → 高新区 (a zone is called without its city).
+ * The base must keep two characters: 冠县 is never 冠.
+ */
+export function regionAliases(region: string): string[] {
+  const chars = Array.from(region);
+  const out = new Set<string>();
+  if (chars.length >= 3) out.add(chars.slice(0, -1).join(''));
+  // A development zone named after its city: 济宁高新区 → 高新区 (not 高新: 高新技术企业 is no region).
+  if (chars.length >= 5 && /(?:高新区|开发区|新区|经开区)$/.test(region)) out.add(chars.slice(2).join(''));
+  return [...out];
+}
+
 const unitTarget = (key: string, rank: number): [string, Target] => [`u:${key}:${rank}`, { kind: 'unit', key, rank }];
 const stripped = (name: string): string => name.replace(/^(?:县|区|市(?!场))/, '').replace(/[和与及]/g, '');
 
@@ -105,8 +120,7 @@ export class Catalog {
     const generated = new Map<string, string[]>();
     for (const region of index.regions()) {
       this.regionNames.add(region, region, region);
-      const base = region.slice(0, -1);
-      if (Array.from(base).length >= 2) this.regionNames.add(base, region, region);
+      for (const alias of regionAliases(region)) this.regionNames.add(alias, region, region);
       for (const entry of index.units.entries(region)) {
         for (const variant of entry.variants) {
           const forms = generated.get(`${region}|${variant}`) ?? abbreviations(variant, region, nameWords);
@@ -167,7 +181,7 @@ export class Catalog {
   unitWordIn(text: string, regions: readonly string[]): { word: string; units: UnitEntry[]; suggestions: UnitEntry[] } | null {
     const m = UNIT_WORD.exec(text);
     const word = m?.[1]?.replace(LEAD_IN, '');
-    if (!word || Array.from(word).length < 2) return null;
+    if (!word || Array.from(word).length < 2 || NOT_A_NAME.test(word)) return null;
     const keys = this.homophoneIndex(regions).get(homophoneKey(word));
     const units = regions.flatMap((r) => [...(keys?.get(r) ?? [])].flatMap((k) => this.index.units.get(r, k) ?? []));
     return { word, units, suggestions: units.length ? [] : this.suggest(word, regions) };

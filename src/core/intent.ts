@@ -201,7 +201,7 @@ function deskIntent(text: string, rest: string, scope: Scope, units: UnitEntry[]
 /** A question about time: one task's deadline, the days left, or what falls due in a range. */
 function timeIntent(rest: string, units: UnitEntry[], regions: string[], ctx: IntentContext): ParsedIntent | null {
   const range = parseTimeRange(rest, ctx.today, ctx.planYear(regions));
-  if (asksDaysLeft(rest) || (!range && asksWhen(rest) && topicOf(rest))) {
+  if (asksDaysLeft(rest) || (!range && asksWhen(rest) && !asksCount(rest) && topicOf(rest))) {
     return { kind: 'deadline-of', query: rest, units, regions, daysLeft: asksDaysLeft(rest) };
   }
   return range ? { kind: 'due', units, range, regions, count: asksCount(rest) } : null;
