@@ -47,7 +47,7 @@ export const asksWherePublished = (text: string): boolean => WHERE_PUBLISHED.tes
 
 /** The words of a question that only say what kind of answer is wanted, removed to leave its topic. */
 const ASK_WORDS = new RegExp(
-  [COUNT, DAYS_LEFT, WHEN, WHO, /在哪里|在哪儿|在那|在哪|哪里|哪儿|哪能|能|哪|可以|看到|查到|公开|公示|公布|发布|信息|政策|看|查|找|问|要|完成|到期|截止|弄好|建好|做完|更新完|交|那个|这个|任务|事项|时限是|时限|写的|的|了|吗|呢|吧|啊|呀|那|就|是|还|有|一共|总共|共/]
+  [COUNT, DAYS_LEFT, WHEN, WHO, /负责的|负责|哪个|在哪里|在哪儿|在那|在哪|哪里|哪儿|哪能|能|哪|可以|看到|查到|公开|公示|公布|发布|信息|政策|看|查|找|问|要|完成|到期|截止|弄好|建好|做完|更新完|交|那个|这个|任务|事项|时限是|时限|写的|的|了|吗|呢|吧|啊|呀|那|就|是|还|有|一共|总共|共/]
     .map((r) => r.source)
     .join('|'),
   'g',

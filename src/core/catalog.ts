@@ -246,9 +246,12 @@ export class Catalog {
     const byName = entries.find((e) => e.variants.some((v) => fn.unitWords.some((w) => v.includes(w))));
     if (byName) return { region, unit: byName, asked: '', label: fn.label, by: 'name' };
     const score = new Map<UnitEntry, number>();
+    // Each task counts by how many of the function's words it holds: 义务教育、学前教育 outweigh a passing 学校.
     for (const task of this.index.byRegion.get(region) ?? []) {
-      if (!fn.topics.some((t) => task.requirement.includes(t))) continue;
-      for (const unit of this.leadsOf(task, region)) score.set(unit, (score.get(unit) ?? 0) + 1);
+      if (!this.index.isCurrent(task)) continue;
+      const weight = fn.topics.filter((t) => task.requirement.includes(t)).length;
+      if (!weight) continue;
+      for (const unit of this.leadsOf(task, region)) score.set(unit, (score.get(unit) ?? 0) + weight);
     }
     const [first, second] = [...score].sort((a, b) => b[1] - a[1]);
     if (!first || first[1] < MIN_STAND_IN_TASKS || (second && second[1] === first[1])) return null;

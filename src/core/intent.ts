@@ -233,7 +233,8 @@ function questionIntent(text: string, ctx: IntentContext): ParsedIntent {
     }
   }
   if (asksCount(rest)) return { kind: 'stats', units, perUnit: !units.length && PER_UNIT.test(text), regions };
-  if (leftover) return { kind: 'search', query: rest, units, regions, ...(asksWho(rest) ? { who: true } : {}) };
+  // The search keeps the unit names: in a resident's question they are part of what is asked (档案馆能查政府文件吗).
+  if (leftover) return { kind: 'search', query: scope.rest, units, regions, ...(asksWho(rest) ? { who: true } : {}) };
   if (scope.named.length || scope.year) return { kind: 'stats', units: [], perUnit: false, regions };
   return { kind: 'fallback' };
 }

@@ -52,16 +52,18 @@ export function matchedSentence(task: Task, matched: readonly string[]): string 
 /** The best hits in the regions (and units' tasks first), current plans before archived ones. */
 export function searchTasks(ctx: AnswerContext, query: string, regions: readonly string[], units: readonly UnitEntry[]): SearchResult {
   const search = ctx.knowledge.search;
+  const all = search.search(query, { regions });
+  if (!units.length) return all;
+  // The units' own tasks first, unless another task covers more of the question (档案馆 named in a 公报 task).
   const named = new Set(units.flatMap((u) => ctx.knowledge.index.namedTasks(u).map((n) => n.task.id)));
-  let result = units.length ? search.search(query, { regions, taskIds: named }) : search.search(query, { regions });
-  if (units.length && !result.hits.length) result = search.search(query, { regions });
-  return result;
+  const theirs = search.search(query, { regions, taskIds: named });
+  return theirs.hits.length && answered(theirs) && theirs.coverage >= all.coverage ? theirs : all;
 }
 
-export const answered = (result: SearchResult): boolean => {
+export function answered(result: SearchResult): boolean {
   const best = result.hits[0];
   return best !== undefined && best.score >= MIN_SCORE && result.coverage >= MIN_COVERAGE;
-};
+}
 
 /** The unit that publishes what a resident asks about, in the regions: named in the question, by topic, or by the best task. */
 export function unitHint(ctx: AnswerContext, query: string, regions: readonly string[], units: readonly UnitEntry[]): string | null {
