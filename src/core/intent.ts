@@ -200,7 +200,9 @@ function deskIntent(text: string, rest: string, scope: Scope, units: UnitEntry[]
 
 /** A question about time: one task's deadline, the days left, or what falls due in a range. */
 function timeIntent(rest: string, units: UnitEntry[], regions: string[], ctx: IntentContext): ParsedIntent | null {
-  const range = parseTimeRange(rest, ctx.today, ctx.planYear(regions));
+  // "今年一共多少任务" counts the year's plan; "今年到期几项" counts what falls due.
+  const planCount = asksCount(rest) && /今年|本年|本年度|明年|去年/.test(rest) && !/到期|截止|完成|逾期|月|周|季/.test(rest);
+  const range = planCount ? null : parseTimeRange(rest, ctx.today, ctx.planYear(regions));
   if (asksDaysLeft(rest) || (!range && asksWhen(rest) && !asksCount(rest) && topicOf(rest))) {
     return { kind: 'deadline-of', query: rest, units, regions, daysLeft: asksDaysLeft(rest) };
   }
@@ -247,9 +249,9 @@ export function parseIntent(raw: string, ctx: IntentContext): ParsedIntent {
 export function readMessage(raw: string, ctx: IntentContext): { intent: ParsedIntent; frame?: Frame } {
   const text = normalizeMessage(raw);
   if (!text) return { intent: { kind: 'empty' } };
-  if (isEnglish(text)) return { intent: { kind: 'english' } };
   const command = commandIntent(text, ctx);
   if (command) return { intent: command };
+  if (isEnglish(text)) return { intent: { kind: 'english' } };
   if (asksRefused(text)) return { intent: { kind: 'refuse' } };
   const follow = ctx.frame ? followUp(text, ctx.frame, ctx) : null;
   if (follow && 'intent' in follow) return { intent: follow.intent, frame: ctx.frame };

@@ -9,9 +9,13 @@ const plan = smallPlan();
 const wenshang = intentContext(plan, ['汶上县']);
 const everywhere = intentContext(plan, ['汶上县', '冠县']);
 
-/** The intent with each unit entry replaced by "region:name". */
+/** The intent with each unit entry replaced by "region:name", and a count not asked for left out. */
 function readable(intent: ParsedIntent): unknown {
-  return 'units' in intent ? { ...intent, units: intent.units.map((u) => `${u.region}:${u.name}`) } : intent;
+  const shown: Record<string, unknown> = 'units' in intent ? { ...intent, units: intent.units.map((u) => `${u.region}:${u.name}`) } : { ...intent };
+  if (shown.count === false) delete shown.count;
+  if ('suggestions' in intent) shown.suggestions = intent.suggestions.map((u) => `${u.region}:${u.name}`);
+  if ('standIns' in intent && intent.standIns) shown.standIns = intent.standIns.map((s) => `${s.region}:${s.unit.name}（${s.label}，${s.by}）`);
+  return shown;
 }
 
 const W = ['汶上县'];
@@ -81,11 +85,11 @@ describe('parseIntent: a unit, a time, a question', () => {
       '汶上县财政局还有哪些没到期',
       { kind: 'due', units: ['汶上县:县财政局'], range: { from: '2022-06-15', to: null, label: '尚未到期' }, regions: W },
     ],
-    ['低保信息在哪公开？找哪个部门？', { kind: 'search', query: '低保信息在哪公开?找哪个部门', units: [], regions: W }],
+    ['低保信息在哪公开？找哪个部门？', { kind: 'search', query: '低保信息在哪公开?找哪个部门', units: [], regions: W, who: true }],
     ['/ask 低保', { kind: 'search', query: '低保', units: [], regions: W }],
-    ['财政局是哪个部门', { kind: 'search', query: '是哪个部门', units: ['汶上县:县财政局'], regions: W }],
+    ['财政局是哪个部门', { kind: 'search', query: '财政局是哪个部门', units: ['汶上县:县财政局'], regions: W, who: true }],
     ['各单位任务数', { kind: 'stats', units: [], perUnit: true, regions: W }],
-    ['民政局有几项任务', { kind: 'stats', units: [MZ], perUnit: false, regions: W }],
+    ['民政局有几项任务', { kind: 'unit-tasks', units: [MZ], role: null, regions: W, count: true }],
     ['今年一共多少任务', { kind: 'stats', units: [], perUnit: false, regions: W }],
     ['汶上', { kind: 'stats', units: [], perUnit: false, regions: W }],
   ])('%j → %j', (message, expected) => {
