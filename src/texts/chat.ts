@@ -90,7 +90,7 @@ export const chatText = {
   multiRegion: (regions: string): string => `以下结果涉及多个地区：${regions}。发送“切换到某县”可设定本群地区。`,
 
   dueHeading: (scope: string, label: string, n: number): string => `${scope}${label}${label.endsWith('到期') ? '' : '到期'}的任务共 ${n} 项：`,
-  dueNone: (scope: string, label: string): string => `${scope}没有${label}${label.endsWith('到期') ? '' : '到期的'}任务。`,
+  dueNone: (scope: string, label: string): string => `${scope}没有${label}${label.endsWith('到期') ? '的' : '到期的'}任务。`,
   dueNoneUnit: (scope: string, label: string): string => `${scope}没有${label}的任务。`,
   dueOverdueApart: (n: number): string => `其中已逾期 ${n} 项（排在最后，标“已逾期”）。`,
   overduePlanOver: (regions: string): string => `${regions}的现行计划年度已经结束，不再计算逾期。`,

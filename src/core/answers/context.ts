@@ -1,5 +1,5 @@
 // What every answer handler gets: the knowledge, today, and the chat's remembered list.
-import type { Task } from '../../model/task.ts';
+import { planOver, type Task } from '../../model/task.ts';
 import { daysBetween } from '../../time.ts';
 import type { LedgerEvent } from '../../model/records.ts';
 import type { StoreData } from '../../store/schema.ts';
@@ -68,12 +68,7 @@ export function planYear(ctx: Pick<AnswerContext, 'knowledge' | 'today'>, region
   return dueThisYear ? thisYear : Math.max(...years);
 }
 
-/** Plans whose year ended before last year are over: their tasks are listed, never counted overdue or chased. */
-export const PLAN_GRACE_YEARS = 1;
-
-export function planOver(year: number, today: string): boolean {
-  return Number(today.slice(0, 4)) > year + PLAN_GRACE_YEARS;
-}
+export { planOver };
 
 /** Days from today to a dated task's deadline, while its plan is current and not over; else undefined. */
 export function daysLeftOf(ctx: Pick<AnswerContext, 'knowledge' | 'today'>, task: Task): number | undefined {

@@ -10,7 +10,7 @@ import { clip, CLIP_WIDTH } from '../../texts/format.ts';
 import { chatText } from '../../texts/chat.ts';
 import { ledgerText } from '../../texts/ledger.ts';
 import { deniedText } from '../../texts/chat.ts';
-import { type Answer, type AnswerContext, say } from './context.ts';
+import { type Answer, type AnswerContext, inPlan, say } from './context.ts';
 import { viewOf } from './context.ts';
 import { collectUnitTasks } from './unit-tasks.ts';
 
@@ -52,7 +52,8 @@ export function answerMark(ctx: AnswerContext, action: LedgerAction, ref: string
 
 function scopeTasks(ctx: AnswerContext, regions: readonly string[], units: readonly UnitEntry[]): { label: string; tasks: Task[] } {
   if (units.length) return { label: `${units[0]?.region ?? ''} ${units[0]?.name ?? ''} `, tasks: collectUnitTasks(ctx, units).named };
-  return { label: regions.length === 1 ? `${regions[0]} ` : '', tasks: regions.flatMap((r) => ctx.knowledge.index.byRegion.get(r) ?? []) };
+  // Completion is of each region's current plan.
+  return { label: regions.length === 1 ? `${regions[0]} ` : '', tasks: regions.flatMap((r) => ctx.knowledge.index.byRegion.get(r) ?? []).filter(inPlan(ctx)) };
 }
 
 export function answerCompletion(ctx: AnswerContext, regions: readonly string[], units: readonly UnitEntry[]): Answer {
