@@ -92,11 +92,24 @@ export function byDue(ctx: Pick<AnswerContext, 'knowledge'>): (a: Task, b: Task)
   };
 }
 
-/** How this chat's items are shown: the document's own title (一个工作要点实施方案 is not a 任务分解表), days left. */
+/**
+ * The plan's own title from its notice's: 《关于印发《2022年台儿庄区政务公开工作要点实施方案》的通知》 →
+ * 2022年台儿庄区政务公开工作要点实施方案; the region is put first when the title does not name it.
+ */
+export function planTitleOf(noticeTitle: string, region: string): string {
+  const inner = /《([^《》]+)》/.exec(noticeTitle)?.[1];
+  const title = (inner ?? noticeTitle.replace(/^关于(?:印发|公布|下发|转发|做好)?/, '').replace(/的通知$/, '')).trim();
+  return title.includes(region) || title.includes(region.slice(0, -1)) ? title : `${region}${title}`;
+}
+
+/** How this chat's items are shown: the plan's own title (a 工作要点实施方案 is not a 任务分解表), days left. */
 export function viewOf(ctx: Pick<AnswerContext, 'knowledge' | 'today'>, matched?: ItemView['matched']): ItemView {
   const { documents } = ctx.knowledge.index;
   return {
-    sourceTitle: (task) => documents.get(task.documentId)?.title ?? chatText.planTitle(task.region, task.year),
+    sourceTitle: (task) => {
+      const doc = documents.get(task.documentId);
+      return doc ? planTitleOf(doc.title, task.region) : chatText.planTitle(task.region, task.year);
+    },
     daysLeft: (task) => daysLeftOf(ctx, task),
     ...(matched ? { matched } : {}),
   };
