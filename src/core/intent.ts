@@ -187,9 +187,10 @@ function scopeOf(text: string, ctx: IntentContext): Scope {
 /** Ledger questions, subscriptions and bindings, read once units are known. */
 function deskIntent(text: string, rest: string, scope: Scope, units: UnitEntry[]): ParsedIntent | null {
   if (EXPORT.test(rest)) return { kind: 'export', regions: scope.named };
+  // "订阅提醒", "订阅 民政局", "订阅民政局" — not "订阅号文章已发" (a word that merely starts so).
   const subscribe = SUBSCRIBE.exec(text);
-  if (subscribe) {
-    const leftover = rest.replace(/^订阅(?:到期)?(?:提醒)?/, '').replace(FILLER, '');
+  const leftover = rest.replace(/^订阅(?:到期)?(?:提醒)?/, '').replace(FILLER, '');
+  if (subscribe && (!leftover || /^订阅\s/.test(text) || units.length)) {
     return { kind: 'subscribe', regions: scope.named, units, unknown: leftover && !units.length ? [leftover] : [] };
   }
   if (BIND.test(text) && units.length) return { kind: 'bind', units };

@@ -10,7 +10,7 @@ import { regionBase } from '../model/unit-names.ts';
 const SUFFIXES = ['管委会', '委员会', '办公室', '分中心', '开发区', '中心', '分局', '公司', '集团', '局', '委', '办', '部', '馆', '院', '所', '站', '社', '队', '处'];
 /** Short and long forms of the same ending: 发改委 / 发改委员会, 政府办 / 政府办公室. */
 const SUFFIX_FORMS: Record<string, string[]> = { 委员会: ['委员会', '委'], 办公室: ['办公室', '办'] };
-/** Words that say nothing alone: a name's part made only of one of them is not a name (发展局, 服务中心). */
+/** Words that say nothing alone: a part of a name made only of them is not a name (发展局, 管理服务中心). */
 const GENERIC = new Set([
   '发展', '服务', '管理', '综合', '行政', '事务', '保障', '建设', '促进', '工作', '事业', '社会', '公共', '经济', '开发', '监督',
   '资源', '信息', '城乡', '地方', '企业', '交易', '治理', '运行', '有关', '政府', '改革', '统筹', '规划', '运输', '健康', '体育',
@@ -77,7 +77,7 @@ export function conjunctsOf(core: string, segment: Segment): string[][] {
 }
 
 const initials = (words: readonly string[]): string => words.map((w) => Array.from(w)[0] ?? '').join('');
-const meaningful = (words: readonly string[]): boolean => !(words.length === 1 && GENERIC.has(words[0] ?? ''));
+const meaningful = (words: readonly string[]): boolean => !words.every((w) => GENERIC.has(w));
 
 /** Cores people say instead of the full one: parts, tails, heads and first characters of the words. */
 function shortCores(conjuncts: string[][]): string[] {
