@@ -3,13 +3,13 @@
 // who answers the last question, "一个月能领多少钱" keeps its topic (低保). Pure.
 import type { Catalog } from './catalog.ts';
 import type { Frame } from './sessions.ts';
-import { asksCount, asksWhen, asksWho, outOfScope, topicOf } from './asks.ts';
+import { asksWhen, asksWho, outOfScope, topicOf } from './asks.ts';
 import { parseTimeRange } from './time-range.ts';
 
 export type { Frame };
 
 /** The question to read instead (with the regions it is about), or an answer about the last list. */
-export type FollowUp = { text: string; regions?: string[] } | { intent: { kind: 'list-units' } | { kind: 'list-deadlines' } };
+export type FollowUp = { question: string; regions?: string[] } | { intent: { kind: 'list-units' } | { kind: 'list-deadlines' } };
 
 interface FollowUpContext {
   catalog: Catalog;
@@ -34,16 +34,16 @@ export function followUp(text: string, frame: Frame, ctx: FollowUpContext): Foll
   const regions = named.length ? named : frame.regions;
   const bare = found.reduce((t, r) => t.replace(r.surface, ''), compact);
   const core = bare.replace(LEAD_IN, '').replace(TAIL, '');
-  if (!core) return named.length ? { text: frame.text, regions } : null;
-  if (COUNT_ONLY.test(core) && LIST_KINDS.has(frame.kind)) return { text: `${frame.text}几项`, regions };
+  if (!core) return named.length ? { question: frame.text, regions } : null;
+  if (COUNT_ONLY.test(core) && LIST_KINDS.has(frame.kind)) return { question: `${frame.text}几项`, regions };
   const asked = topicOf(core.replace(/还有|跟它|和它|一起|其他|别的/g, ''));
   if (asksWho(core) && !asked) {
     if (frame.kind === 'unit-tasks') return { intent: { kind: 'list-units' } };
-    if (frame.kind === 'search') return { text: frame.text, regions };
+    if (frame.kind === 'search') return { question: frame.text, regions };
   }
   if ((asksWhen(core) || /到期|截止/.test(core)) && !asked) {
     if (frame.kind === 'unit-tasks') return { intent: { kind: 'list-deadlines' } };
-    if (frame.topic) return { text: `${frame.topic}${core}`, regions };
+    if (frame.topic) return { question: `${frame.topic}${core}`, regions };
   }
   return unitSwap(core, frame, regions, ctx) ?? rest(core, frame, regions, ctx);
 }
@@ -53,16 +53,16 @@ function unitSwap(core: string, frame: Frame, regions: string[], ctx: FollowUpCo
   const reading = ctx.catalog.readUnits(core, regions);
   const found = reading.units.length + reading.standIns.length + reading.unresolved.length;
   if (!found || reading.rest.replace(/[还也的就]/g, '')) return null;
-  if (!LIST_KINDS.has(frame.kind)) return { text: core, regions };
-  return { text: frame.unitText ? frame.text.replace(frame.unitText, core) : `${core}${frame.text}`, regions };
+  if (!LIST_KINDS.has(frame.kind)) return { question: core, regions };
+  return { question: frame.unitText ? frame.text.replace(frame.unitText, core) : `${core}${frame.text}`, regions };
 }
 
 /** "下个月呢" keeps the unit; "一个月能领多少钱" keeps the topic; "医保的呢" asks the last question of a new topic. */
 function rest(core: string, frame: Frame, regions: string[], ctx: FollowUpContext): FollowUp | null {
   if (parseTimeRange(core, ctx.today, ctx.planYear(regions)) && !topicOf(core).replace(/[\d一二三四五六七八九十]+|月|年|底|前|周|天|季度|这|下|上|本|个/g, '')) {
-    return { text: `${frame.unitText ?? ''}${core}`, regions };
+    return { question: `${frame.unitText ?? ''}${core}`, regions };
   }
-  if (outOfScope(core) && frame.topic) return { text: `${frame.topic}${core}`, regions };
-  if ((frame.kind === 'search' || frame.kind === 'out-of-scope') && Array.from(core).length <= TOPIC_ONLY) return { text: core, regions };
+  if (outOfScope(core) && frame.topic) return { question: `${frame.topic}${core}`, regions };
+  if ((frame.kind === 'search' || frame.kind === 'out-of-scope') && Array.from(core).length <= TOPIC_ONLY) return { question: core, regions };
   return null;
 }

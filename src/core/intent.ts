@@ -256,7 +256,7 @@ export function readMessage(raw: string, ctx: IntentContext): { intent: ParsedIn
   if (asksRefused(text)) return { intent: { kind: 'refuse' } };
   const follow = ctx.frame ? followUp(text, ctx.frame, ctx) : null;
   if (follow && 'intent' in follow) return { intent: follow.intent, frame: ctx.frame };
-  const question = follow?.text ?? text;
+  const question = follow?.question ?? text;
   const scoped = follow?.regions ? { ...ctx, defaultRegions: follow.regions } : ctx;
   const intent = questionIntent(question, scoped);
   return { intent, frame: frameOf(question, intent, scoped) };
