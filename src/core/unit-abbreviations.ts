@@ -94,8 +94,23 @@ function shortCores(conjuncts: string[][]): string[] {
   return [...out];
 }
 
+const memo = new Map<string, string[]>();
+/** Names remembered at most: a province repeats the same few hundred names in every county. */
+const MEMO_LIMIT = 100_000;
+
 /** Every name people may use for the unit so named in the region, the name itself first. */
 export function abbreviations(name: string, region: string, segment: Segment): string[] {
+  // The forms depend on the region only where the name holds the region's name.
+  const key = name.includes(regionBase(region)) ? `${name}|${region}` : name;
+  let forms = memo.get(key);
+  if (!forms) {
+    forms = generate(name, region, segment);
+    if (memo.size < MEMO_LIMIT) memo.set(key, forms);
+  }
+  return forms;
+}
+
+function generate(name: string, region: string, segment: Segment): string[] {
   const out = new Set<string>();
   const base = regionBase(region);
   for (const form of plainForms(name, region)) {
