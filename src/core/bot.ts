@@ -128,6 +128,8 @@ export class Bot {
         return say('help', chatText.help);
       case 'greeting':
         return say('help', chatText.hello);
+      case 'thanks':
+        return say('fallback', chatText.thanks);
       case 'english':
         return say('fallback', chatText.english);
       case 'refuse':

@@ -14,6 +14,7 @@ export type ParsedIntent =
   | { kind: 'help' }
   | { kind: 'empty' }
   | { kind: 'greeting' }
+  | { kind: 'thanks' }
   | { kind: 'english' }
   | { kind: 'refuse' }
   | { kind: 'more' }
@@ -57,7 +58,8 @@ export interface IntentContext {
 }
 
 const GREETING = /^(?:你好|您好|hi|hello|hey|喂|在吗|在不在|在么|早上好|上午好|下午好|晚上好|你是谁|你是干什么的|你好呀|哈喽)$/i;
-const CHITCHAT = /^(?:嗯+|哦+|噢+|好+|好的|好吧|行|可以|收到|谢谢|多谢|感谢|谢了|ok|okay|哈+|呵+|嘿+|。+|…+)$/i;
+const CHITCHAT = /^(?:嗯+|哦+|噢+|好+|好的|好吧|行|可以|收到|ok|okay|哈+|呵+|嘿+|。+|…+)$/i;
+const THANKS = /^(?:谢谢|多谢|感谢|谢了|谢谢你|辛苦了|thanks?|thank you)[!！~～。]*$/i;
 const HELP = /^(?:帮助|菜单|使用说明|说明|功能|怎么用|如何使用|你能做什么|能做什么|你会什么|help|start|\?|？)$/i;
 const MORE = /^(?:更多|下一页|下页|继续|再来|后面的|还有吗|more|next)$/i;
 const RELATED = /^(?:相关任务|集体任务|其余任务|其他任务|相关)$/;
@@ -82,7 +84,7 @@ const MARK = /^(签收|进展|完成|撤销完成)\s*第?\s*(\d{4}-[0-9a-f]{8}-\
 const DEFAULT_LEAD = 7;
 const MARK_ACTION = { 签收: 'sign', 进展: 'progress', 完成: 'done', 撤销完成: 'undone' } as const;
 const EXPORT = /^导出(?:台账)?$/;
-const COMPLETION = /完成情况|完成率|完成进度/;
+const COMPLETION = /完成情况|完成率|完成进度|完成了?(?:几项|多少)|完成\d+项了/;
 const DONE_THIS_MONTH = /(?:本月|这个月|这月).*(?:完成了|已完成|完成的|已经完成)/;
 /** A plan year named on its own ("2022年民政局的任务"), not a date range ("2022年6月底前"). */
 const PLAN_YEAR = /(20\d{2})\s*年(?:度)?(?![\d一二三四五六七八九十]{1,2}月|底|末|上半年|下半年|前|内|到期)(?:的)?/;
@@ -131,6 +133,7 @@ export function normalizeMessage(text: string): string {
 function commandIntent(text: string, ctx: IntentContext): ParsedIntent | null {
   if (HELP.test(text)) return { kind: 'help' };
   if (GREETING.test(text.replace(/[!！~～,，]/g, ''))) return { kind: 'greeting' };
+  if (THANKS.test(text)) return { kind: 'thanks' };
   if (CHITCHAT.test(text)) return { kind: 'fallback' };
   if (MORE.test(text)) return { kind: 'more' };
   if (RELATED.test(text)) return { kind: 'related' };
@@ -160,7 +163,7 @@ function unitIntent(rest: string, units: UnitEntry[], standIns: StandIn[], regio
   const role: UnitRole | null = /牵头/.test(rest) ? 'lead' : /配合|协助|协办/.test(rest) ? 'cooperating' : null;
   const leftover = rest.replace(FILLER, '').replace(/牵头|配合|协助|协办|单位|部门/g, '');
   if (!units.length && !standIns.length) return null;
-  if (leftover && !UNIT_WORDS.test(leftover) && !asksCount(rest)) return null;
+  if (leftover && !UNIT_WORDS.test(rest) && !asksCount(rest)) return null;
   const all = [...units, ...standIns.map((s) => s.unit).filter((u) => !units.includes(u))];
   return { kind: 'unit-tasks', units: all, role, regions, count: asksCount(rest), ...(standIns.length ? { standIns } : {}), ...(year ? { year } : {}) };
 }

@@ -67,6 +67,8 @@ export function parseTimeRange(text: string, today: string, planYear: number): D
   }
   if (/即将到期|快到期|马上到期|临近|快要到期/.test(t)) return { from: today, to: addDays(today, SOON_DAYS), label: rangeText.soon };
 
+  // "月底前要交什么": by the end of this month, from the plan year's start (what is late is listed apart).
+  if (/(?:^|这个|本|这)月底前|^月底/.test(t)) return { from: isoDate(planYear, 1, 1), to: endOfMonth(y, m), label: rangeText.byMonthEnd(y, m) };
   if (/这个月|本月|当月|这月/.test(t)) return monthRange(y, m, rangeText.thisMonth);
   if (/下个月|下月/.test(t)) return monthRange(...shiftMonth(y, m, 1), rangeText.nextMonth);
   if (/上个月|上月/.test(t)) return monthRange(...shiftMonth(y, m, -1), rangeText.lastMonth);

@@ -30,6 +30,7 @@ export const chatText = {
     '在群里请 @ 我提问；以上命令原样发送时不用 @。Telegram 中也可用 /tasks 民政局、/due、/ask 问题、/help。',
   hello:
     '您好！我是政务公开任务助手。可以问我：“民政局有哪些任务”“这个月有什么到期”“低保信息在哪公开”。发送“帮助”查看全部用法。',
+  thanks: '不客气！还有问题随时问我，发送“帮助”可以查看全部用法。',
   english:
     '我只能用中文回答政务公开任务方面的问题，例如“民政局有哪些任务”“这个月有什么到期”。\n' +
     'I answer questions about the county government-transparency task plans, in Chinese. Try “民政局有哪些任务” (a unit’s tasks) or “这个月有什么到期” (what falls due this month); send “帮助” for help.',
@@ -113,7 +114,7 @@ export const chatText = {
   searchNone: (query: string, unitHint: string | null): string =>
     `没有找到与“${query}”相关的公开任务，我不便猜测。可以换个说法再问，或拨打 12345 政务服务便民热线咨询${unitHint ? `，也可以直接联系${unitHint}` : ''}。`,
   outOfScope: (unitHint: string | null): string =>
-    `政务公开任务分解表里没有这方面的具体内容（如金额、条件、办理材料和流程），我不便回答。` +
+    `这个问题政务公开任务分解表里没有答案：分解表只写各单位要公开哪些信息，不写具体金额、条件、办事材料和流程等，我不便回答。` +
     (unitHint ? `这类信息由 ${unitHint} 负责发布，可以直接咨询该单位，` : '') +
     `也可以拨打 12345 政务服务便民热线咨询。`,
   searchFooter: '具体办理请咨询责任单位或拨打 12345 政务服务便民热线。',

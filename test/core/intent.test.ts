@@ -28,7 +28,7 @@ describe('parseIntent: commands and conversation', () => {
     ['怎么用？', { kind: 'help' }],
     ['', { kind: 'empty' }],
     ['   ', { kind: 'empty' }],
-    ['谢谢', { kind: 'fallback' }],
+    ['谢谢', { kind: 'thanks' }],
     ['好的', { kind: 'fallback' }],
     ['更多', { kind: 'more' }],
     ['下一页', { kind: 'more' }],
