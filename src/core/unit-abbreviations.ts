@@ -4,7 +4,7 @@
 // parts (商务和投资促进局 → 商务局, 投资促进局; 发展软环境保障局 → 软环境保障局; 住房保障和房地产发展中心 →
 // 房地产发展中心), and its bracketed second name (区党工委组织部（人力资源部） → 人力资源部). Pure: the
 // word segmenter is an argument.
-import { regionBase } from '../model/unit-names.ts';
+import { regionBase, unitKind } from '../model/unit-names.ts';
 
 /** The kind of unit a name ends with, longest first; the part before it is the name's core. */
 const SUFFIXES = ['管委会', '委员会', '办公室', '分中心', '开发区', '中心', '分局', '公司', '集团', '局', '委', '办', '部', '馆', '院', '所', '站', '社', '队', '处'];
@@ -110,7 +110,15 @@ export function abbreviations(name: string, region: string, segment: Segment): s
   return forms;
 }
 
+/** A collective by its short names: 各乡镇（街道） → 各乡镇, 乡镇; 县政府各部门、单位 → 县政府各部门, 政府各部门. */
+function collectiveForms(name: string): string[] {
+  const first = name.replace(/[（(〈<][^）)〉>]*[）)〉>]/gu, '').split(/[、，,；;]/)[0] ?? '';
+  const bare = first.replace(LEVEL, '');
+  return [first, bare, bare.replace(/^各/, '')].filter((f) => Array.from(f).length >= 2);
+}
+
 function generate(name: string, region: string, segment: Segment): string[] {
+  if (unitKind(name) === 'collective') return [...new Set([name, ...collectiveForms(name)])];
   const out = new Set<string>();
   const base = regionBase(region);
   for (const form of plainForms(name, region)) {
