@@ -75,6 +75,10 @@ class SurfaceMap<T> {
     return [...(this.map.get(surface)?.values() ?? [])];
   }
 
+  surfaces(): IterableIterator<string> {
+    return this.map.keys();
+  }
+
   /** Matches longest-first, with their positions. */
   scan(text: string): Array<{ surface: string; start: number; values: T[] }> {
     const out: Array<{ surface: string; start: number; values: T[] }> = [];
@@ -114,7 +118,7 @@ export class Catalog {
   private readonly regionNames = new SurfaceMap<string>();
   private readonly functionUnits = new Map<string, UnitEntry[]>();
   private readonly standIns = new Map<string, StandIn | null>();
-  private homophones: Map<string, Map<string, Set<string>>> | null = null;
+  private homophones: Map<string, string[]> | null = null;
 
   constructor(private readonly index: TaskIndex) {
     const generated = new Map<string, string[]>();
@@ -182,8 +186,8 @@ export class Catalog {
     const m = UNIT_WORD.exec(text);
     const word = m?.[1]?.replace(LEAD_IN, '');
     if (!word || Array.from(word).length < 2 || NOT_A_NAME.test(word)) return null;
-    const keys = this.homophoneIndex(regions).get(homophoneKey(word));
-    const units = regions.flatMap((r) => [...(keys?.get(r) ?? [])].flatMap((k) => this.index.units.get(r, k) ?? []));
+    const sounds = this.homophoneIndex().get(homophoneKey(word)) ?? [];
+    const units = [...new Set(sounds.flatMap((surface) => this.resolve(this.units.get(surface), regions)))];
     return { word, units, suggestions: units.length ? [] : this.suggest(word, regions) };
   }
 
@@ -280,29 +284,15 @@ export class Catalog {
     return scored.slice(0, MAX_SUGGESTIONS).map((s) => s.e);
   }
 
-  /** Per region, the units every surface of theirs sounds like (pinyin without tones). */
-  private homophoneIndex(regions: readonly string[]): Map<string, Map<string, Set<string>>> {
-    this.homophones ??= new Map();
-    for (const region of regions) {
-      if (this.homophones.has(`built|${region}`)) continue;
-      this.homophones.set(`built|${region}`, new Map());
-      for (const entry of this.index.units.entries(region)) {
-        for (const variant of entry.variants) {
-          for (const form of abbreviations(variant, region, nameWords)) {
-            const key = homophoneKey(form);
-            const byRegion = this.homophones.get(key) ?? new Map<string, Set<string>>();
-            this.homophones.set(key, byRegion);
-            byRegion.set(region, (byRegion.get(region) ?? new Set()).add(entry.key));
-          }
-        }
-      }
-      for (const name of everydayUnitNames()) {
-        const fn = unitFunctionOf(name);
-        const units = fn ? this.unitsOfFunction(fn, region) : [];
-        if (!units.length) continue;
-        const byRegion = this.homophones.get(homophoneKey(name)) ?? new Map<string, Set<string>>();
-        this.homophones.set(homophoneKey(name), byRegion);
-        for (const u of units) byRegion.set(region, (byRegion.get(region) ?? new Set()).add(u.key));
+  /** Every surface of every unit by how it sounds (pinyin without tones), built on the first word that needs it. */
+  private homophoneIndex(): Map<string, string[]> {
+    if (!this.homophones) {
+      this.homophones = new Map();
+      for (const surface of this.units.surfaces()) {
+        const key = homophoneKey(surface);
+        const list = this.homophones.get(key);
+        if (list) list.push(surface);
+        else this.homophones.set(key, [surface]);
       }
     }
     return this.homophones;
