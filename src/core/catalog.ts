@@ -50,7 +50,7 @@ const RANK = { written: 0, alias: 1, generated: 2 } as const;
 /** Endings of a word that is a unit's name (商投局, 卫建局), for words that reach no unit. */
 const UNIT_WORD = /([\p{Script=Han}]{1,10}?(?:管委会|委员会|办公室|中心|局|委|办(?!理|事|法|公)|部(?!门|分|署)|馆|公司|人行|银行))/u;
 /** A question word inside a candidate: it is a question, not a unit's name. */
-const NOT_A_NAME = /[哪谁啥么吗呢怎]|什么|政策|信息/;
+const NOT_A_NAME = /[哪谁啥么吗呢怎]|什么|政策|信息|^(?:全部|内部|外部|干部|局部|部分|总部|中心|本局|该局)$/;
 /** Words before a unit's name that are not part of it. */
 const LEAD_IN = /^(?:请问|问下|问一下|查下|查一下|看看|你们|我们|咱们|那个|这个|那|这|的|给我|帮我|列出|列一下|说说)+/;
 /** A stand-in by tasks needs this many of the function's tasks to lead, and more than any other unit. */

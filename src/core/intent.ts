@@ -85,7 +85,9 @@ const DEFAULT_LEAD = 7;
 const MARK_ACTION = { 签收: 'sign', 进展: 'progress', 完成: 'done', 撤销完成: 'undone' } as const;
 const EXPORT = /^导出(?:台账)?$/;
 const COMPLETION = /完成情况|完成率|完成进度|完成了?(?:几项|多少)|完成\d+项了/;
-const DONE_THIS_MONTH = /(?:本月|这个月|这月).*(?:完成了|已完成|完成的|已经完成)/;
+/** "本月完成了哪些" — not "这个月底前必须完成的" (what falls due). */
+const DONE_THIS_MONTH = /(?:本月|这个月|这月)(?!底)[^前]*(?:完成了|已完成|完成的|已经完成)/;
+const MUST_DO = /必须|需要|要完成|应完成|底前/;
 /** A plan year named on its own ("2022年民政局的任务"), not a date range ("2022年6月底前"). */
 const PLAN_YEAR = /(20\d{2})\s*年(?:度)?(?![\d一二三四五六七八九十]{1,2}月|底|末|上半年|下半年|前|内|到期)(?:的)?/;
 
@@ -198,7 +200,7 @@ function deskIntent(text: string, rest: string, scope: Scope, units: UnitEntry[]
   }
   if (BIND.test(text) && units.length) return { kind: 'bind', units };
   if (COMPLETION.test(rest)) return { kind: 'completion', regions: scope.regions, units };
-  if (DONE_THIS_MONTH.test(rest)) return { kind: 'done-this-month', regions: scope.regions, units };
+  if (DONE_THIS_MONTH.test(rest) && !MUST_DO.test(rest)) return { kind: 'done-this-month', regions: scope.regions, units };
   return null;
 }
 

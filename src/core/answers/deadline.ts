@@ -11,6 +11,9 @@ import { daysBetween } from '../../time.ts';
 import { type Answer, type AnswerContext, byDue, daysLeftOf, inPlan, say, scopeLabel, tasksById, viewOf } from './context.ts';
 import { answered, searchTasks } from './search.ts';
 
+/** Hits scoring at least this share of the best are as good an answer to "when". */
+const NEAR_BEST = 0.9;
+
 /** "全部任务", "所有任务": the whole plan, not one task. */
 const WHOLE_PLAN = /^(?:全部|所有|全体|整个|全年|本年度|今年)?$/;
 
@@ -26,7 +29,10 @@ export function answerDeadlineOf(ctx: AnswerContext, query: string, regions: str
   const plan = regions.flatMap((r) => ctx.knowledge.index.byRegion.get(r) ?? []).filter(inPlan(ctx));
   if (WHOLE_PLAN.test(topic) && !units.length) return wholePlan(ctx, plan, regions);
   const result = searchTasks(ctx, topic || query, regions, units);
-  const task = result.hits[0]?.task;
+  // Asked when a task is due: among hits scoring about as well, the one whose deadline is stated.
+  const best = result.hits[0];
+  const near = result.hits.filter((h) => best && h.score >= best.score * NEAR_BEST);
+  const task = (near.find((h) => h.task.deadline.kind === 'dated' && h.task.deadline.stated) ?? best)?.task;
   if (!task || !answered(result)) return say('due', chatText.deadlineNone(topic || query));
   const lines = [chatText.deadlineOf(result.matched.join('、') || topic, deadlineSaid(ctx, task))];
   if (task.deadline.raw) lines.push(chatText.deadlineRaw(task.deadline.raw));
