@@ -167,6 +167,8 @@ function unitIntent(rest: string, units: UnitEntry[], standIns: StandIn[], regio
   if (!units.length && !standIns.length) return null;
   if (leftover && !UNIT_WORDS.test(rest) && !asksCount(rest)) return null;
   const all = [...units, ...standIns.map((s) => s.unit).filter((u) => !units.includes(u))];
+  // "教育局和卫健局各有几项": a count for each unit.
+  if (asksCount(rest) && new Set(all.map((u) => u.key)).size > 1) return { kind: 'stats', units: all, perUnit: false, regions };
   return { kind: 'unit-tasks', units: all, role, regions, count: asksCount(rest), ...(standIns.length ? { standIns } : {}), ...(year ? { year } : {}) };
 }
 

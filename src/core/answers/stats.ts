@@ -11,10 +11,10 @@ const MAX_REGIONS = 3;
 export function answerStats(ctx: AnswerContext, units: UnitEntry[], perUnit: boolean, regions: string[]): Answer {
   const index = ctx.knowledge.index;
   if (units.length) {
-    const lines = [...new Set(units.map((u) => u.region))].map((region) => {
-      const here = units.filter((u) => u.region === region);
-      const found = collectUnitTasks(ctx, here);
-      return chatText.statsUnit(region, here[0]?.name ?? '', found.named.length, found.related.length);
+    // One line per unit asked about ("教育局和卫健局各有几项").
+    const lines = units.map((unit) => {
+      const found = collectUnitTasks(ctx, [unit]);
+      return chatText.statsUnit(unit.region, unit.name, found.named.length, found.related.length);
     });
     return say('stats', lines.join('\n'));
   }

@@ -74,8 +74,9 @@ export function answerUnitTasks(ctx: AnswerContext, q: UnitQuestion): Answer {
   const tasks = role ? found.named.filter((t) => found.roles[t.id]?.includes(role)) : found.named;
   const regions = [...new Set(units.map((u) => u.region))];
   const names = [...new Set(units.map((u) => u.name.replace(/^[县区市](?!场)/, '')))];
-  // One unit in one region keeps its own name (县民政局); across regions, the name without its level.
-  const name = regions.length > 1 ? names.join('、') : (units[0]?.name ?? '');
+  // One unit in one region keeps its own name (县民政局); across regions, the name without its level;
+  // two units asked together are both named (县住房城乡建设局、县水务局).
+  const name = regions.length > 1 ? names.join('、') : [...new Set(units.map((u) => u.name))].join('、');
   const regionLabel = regions.join('、');
   const preface = standInLines(q.standIns ?? []);
   if (!tasks.length && !found.related.length) {
