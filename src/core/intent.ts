@@ -242,7 +242,7 @@ function questionIntent(text: string, ctx: IntentContext): ParsedIntent {
       return word.units.length ? (unitIntent(rest.replace(word.word, ''), word.units, [], regions, scope.year) ?? { kind: 'unit-tasks', units: word.units, role: null, regions }) : { kind: 'unit-unknown', asked: word.word, suggestions: word.suggestions, regions };
     }
   }
-  if (asksCount(rest)) return { kind: 'stats', units, perUnit: !units.length && PER_UNIT.test(text), regions };
+  if (asksCount(rest) || (!units.length && PER_UNIT.test(text))) return { kind: 'stats', units, perUnit: !units.length && PER_UNIT.test(text), regions };
   // The search keeps the unit names: in a resident's question they are part of what is asked (档案馆能查政府文件吗).
   if (leftover) return { kind: 'search', query: scope.rest, units, regions, ...(asksWho(rest) ? { who: true } : {}) };
   if (scope.named.length || scope.year) return { kind: 'stats', units: [], perUnit: false, regions };
