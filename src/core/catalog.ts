@@ -145,9 +145,10 @@ export class Catalog {
 
   /** Regions the text names, in order; a region's name inside a unit's name (微山经济开发区管委会) is the unit's. */
   regionsIn(text: string): Array<Spotted<string>> {
+    const regions = this.regionNames.scan(text);
+    if (!regions.length) return [];
     const unitSpans = this.units.scan(text).map((u) => [u.start, u.start + u.surface.length] as const);
-    return this.regionNames
-      .scan(text)
+    return regions
       .filter((r) => !unitSpans.some(([s, e]) => s <= r.start && e >= r.start + r.surface.length && e - s > r.surface.length))
       .flatMap((s) => s.values.map((value) => ({ value, surface: s.surface })));
   }
