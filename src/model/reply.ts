@@ -17,6 +17,7 @@ export type Intent =
   | 'ledger'
   | 'sign-in'
   | 'denied'
+  | 'refuse'
   | 'fallback'
   | 'error';
 

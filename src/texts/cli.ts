@@ -115,7 +115,6 @@ export const cliText = {
   taskLine: (task: Task): string =>
     `${task.id}  [${deadlineLabel(task)}]  ${clip(task.requirement, CLIP_WIDTH.cliLine)}\n    ${unitsLabel(task)}`,
   noTasks: '没有符合条件的任务。',
-  unknownUnit: (name: string): string => `没有找到单位“${name}”。`,
   relatedHeader: (n: number): string => `另有 ${n} 项通过“各部门/各单位”等集体表述涉及该单位：`,
   noSubscriptions: '还没有任何订阅。用 subscribe 订阅，或加 --region 预览默认订阅。',
   previewHeader: (chat: string, region: string, day: string, n: number, quiet: boolean): string =>

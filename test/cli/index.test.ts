@@ -60,7 +60,7 @@ describe('usage errors exit 2 and say what is wrong', () => {
     [['parse'], /只需要一个文件/],
     [['tasks', '--month', '2022-6'], /YYYY-MM/],
     [['parse', 'a', '--year', '22'], /四位年份/],
-    [['tasks', '--unit', '不存在局'], /没有找到单位/],
+    [['tasks', '--unit', '不存在局'], /没有找到“不存在局”/],
     [['tasks', '--bogus'], /bogus/],
     [['ask', '这个月', '--today', '2022/6/1'], /YYYY-MM-DD/],
     [['reminders', 'preview', '--today', '6月24日'], /YYYY-MM-DD/],

@@ -16,7 +16,8 @@ import { clip, CLIP_WIDTH } from '../../texts/format.ts';
 import { chatText } from '../../texts/chat.ts';
 import { ledgerText } from '../../texts/ledger.ts';
 import { deniedText } from '../../texts/chat.ts';
-import { type Answer, type AnswerContext, say } from './context.ts';
+import { type Answer, type AnswerContext, inPlan, say } from './context.ts';
+import { viewOf } from './context.ts';
 import { collectUnitTasks } from './unit-tasks.ts';
 
 export type LedgerAction = LedgerEvent['action'];
@@ -95,7 +96,8 @@ export function answerMark(ctx: AnswerContext, action: LedgerAction, ref: string
 
 function scopeTasks(ctx: AnswerContext, regions: readonly string[], units: readonly UnitEntry[]): { label: string; tasks: Task[] } {
   if (units.length) return { label: `${units[0]?.region ?? ''} ${units[0]?.name ?? ''} `, tasks: collectUnitTasks(ctx, units).named };
-  return { label: regions.length === 1 ? `${regions[0]} ` : '', tasks: regions.flatMap((r) => ctx.knowledge.index.byRegion.get(r) ?? []) };
+  // Completion is of each region's current plan.
+  return { label: regions.length === 1 ? `${regions[0]} ` : '', tasks: regions.flatMap((r) => ctx.knowledge.index.byRegion.get(r) ?? []).filter(inPlan(ctx)) };
 }
 
 export function answerCompletion(ctx: AnswerContext, regions: readonly string[], units: readonly UnitEntry[]): Answer {
@@ -107,8 +109,7 @@ export function answerCompletion(ctx: AnswerContext, regions: readonly string[],
     (Object.keys(counts) as Status[]).map((s) => ledgerText.statusLine(STATUS_LABEL[s], counts[s])).join('，'),
   ];
   if (!units.length) return say('ledger', head.join('\n'));
-  return firstPage(
-    { intent: 'ledger', head: [...head.map((text) => ({ type: 'paragraph' as const, text })), { type: 'heading', text: ledgerText.openHeading(open.length) }], title: head[0] ?? '', tasks: open },
+  return firstPage({ view: viewOf(ctx), intent: 'ledger', head: [...head.map((text) => ({ type: 'paragraph' as const, text })), { type: 'heading', text: ledgerText.openHeading(open.length) }], title: head[0] ?? '', tasks: open },
     ctx.now,
   );
 }
@@ -122,7 +123,7 @@ export function answerDoneThisMonth(ctx: AnswerContext, regions: readonly string
   });
   const title = ledgerText.doneThisMonth(chatText.thisMonth(label, month), done.length);
   if (!done.length) return say('ledger', ledgerText.noneDone(chatText.thisMonth(label)));
-  return firstPage({ intent: 'ledger', head: [{ type: 'heading', text: title }], title, tasks: done }, ctx.now);
+  return firstPage({ view: viewOf(ctx), intent: 'ledger', head: [{ type: 'heading', text: title }], title, tasks: done }, ctx.now);
 }
 
 /**
