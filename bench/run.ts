@@ -4,7 +4,7 @@
 // MiniSearch (same jieba tokenizer) and their relevance; today's date per message; cold start.
 // `npm run bench` (node --expose-gc) prints for people; `npm run bench -- --json` prints every figure
 // as JSON on stdout (the lines for people go to stderr); `--only reads,search,writes,start` runs some
-// parts. Exits non-zero when a target is missed.
+// parts (and `web`: the web 台账's server time and page weight). Exits non-zero when a target is missed.
 // PostgreSQL figures use ZWGK_BENCH_DATABASE_URL or ZWGK_TEST_DATABASE_URL (`bash .ci/with-postgres.sh
 // npm run bench` starts a server), else PostgreSQL in process (PGlite), labelled as such.
 import { join } from 'node:path';
@@ -21,13 +21,14 @@ import { benchColdStart } from './cold-start.ts';
 import { Figures, fixed, quantile } from './figures.ts';
 import { flexsearch, minisearch, ours, relevance, reportSearch, timeEngines } from './search-peers.ts';
 import { buildProvince, random } from './synthetic.ts';
+import { benchWeb } from './web.ts';
 import { benchWrites, writeEngines } from './writes.ts';
 
-const TARGETS = { buildMs: 3000, heapMb: 150, unitP99: 1, dueP99: 1, searchP99: 5, fuzzMaxMs: 50, todayNs: 1000 };
+const TARGETS = { buildMs: 3000, heapMb: 150, unitP99: 1, dueP99: 1, searchP99: 5, fuzzMaxMs: 50, todayNs: 1000, webOverviewP99: 50 };
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc (npm run bench)');
 const figures = new Figures(process.argv.includes('--json'));
-type Part = 'reads' | 'search' | 'writes' | 'start';
+type Part = 'reads' | 'search' | 'writes' | 'start' | 'web';
 const only = process.argv.find((_a, i) => process.argv[i - 1] === '--only')?.split(',');
 const runs = (part: Part): boolean => !only || only.includes(part);
 const say = (line: string): void => figures.say(line);
@@ -127,6 +128,17 @@ if (runs('search')) {
 
 if (runs('writes')) await benchWrites(figures, province, writeEngines(process.env.ZWGK_BENCH_DATABASE_URL ?? process.env.ZWGK_TEST_DATABASE_URL), [1_000, 100_000]);
 if (runs('start')) await benchColdStart(figures);
+if (runs('web')) {
+  const web = await benchWeb(index, data, province.regions, 2000);
+  const ms = (t: { p50: number; p99: number }): string => `p50 ${fixed(t.p50, 2)} ms, p99 ${fixed(t.p99, 2)} ms`;
+  figures.add('web.overview.p50', { value: web.overview.p50, unit: 'ms' });
+  figures.add('web.overview.p99', { value: web.overview.p99, unit: 'ms', target: TARGETS.webOverviewP99 });
+  figures.add('web.overview.gzip', { value: web.weight.gzipBytes / 1024, unit: 'KB', note: `${web.weight.tasks} tasks` });
+  say(`web overview (a region's plan year): ${ms(web.overview)} (target p99 ≤ ${TARGETS.webOverviewP99})`);
+  say(`web home (all ${province.regions.length} regions): ${ms(web.home)}; unit page: ${ms(web.unit)}; task page: ${ms(web.task)}`);
+  const kb = (n: number): string => `${fixed(n / 1024, 1)} KB`;
+  say(`web overview weight (${web.weight.tasks} tasks): ${kb(web.weight.gzipBytes)} gzip (${kb(web.weight.htmlBytes)} HTML) + stylesheet ${kb(web.weight.cssGzipBytes)} gzip (cached), no script`);
+}
 
 const missed = figures.missed();
 say(missed.length ? `MISSED: ${missed.join(', ')}` : 'all targets met');

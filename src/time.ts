@@ -1,6 +1,7 @@
 // Calendar helpers. Deadlines are calendar dates in Asia/Shanghai; nothing here reads the clock or the machine's TZ.
 // Shanghai has been UTC+8 without daylight saving since 1991, so its wall clock is plain arithmetic on the
 // instant: no time-zone database in the hot path (a message computes today once, in well under a microsecond).
+import calendar from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 
 export const ZONE = 'Asia/Shanghai';
 /** Asia/Shanghai's offset from UTC: eight hours, all year (no DST since 1991). */
@@ -40,16 +41,34 @@ export function addDays(date: string, days: number): string {
   return formatUtc(d);
 }
 
-/** Adds working days (Monday to Friday); public holidays are not known here and are not skipped. */
+/**
+ * Whether a day is a working day in China: Monday to Friday unless a public holiday, and the
+ * 调休 Saturdays and Sundays worked in lieu. The calendar is the maintained `chinese-days` package
+ * (its data ships inside the package); past its last year, Monday to Friday.
+ */
+export function isWorkingDay(date: string): boolean {
+  // The package's own functions read dates in the machine's time zone; its data is by calendar date.
+  if (date in calendar.workdays) return true;
+  if (date in calendar.holidays) return false;
+  const wd = weekday(date);
+  return wd !== 0 && wd !== 6;
+}
+
+/** A public holiday (国庆节, 春节 …) falling on a day that would otherwise be worked, or a rest day of one. */
+export function isPublicHoliday(date: string): boolean {
+  const wd = weekday(date);
+  return !isWorkingDay(date) && wd !== 0 && wd !== 6;
+}
+
+/** Adds working days ("N个工作日内"): public holidays are skipped, 调休 working weekends count. */
 export function addWorkingDays(date: string, days: number): string {
-  const d = parseIso(date);
+  let day = date;
   let left = days;
   while (left > 0) {
-    d.setUTCDate(d.getUTCDate() + 1);
-    const wd = d.getUTCDay();
-    if (wd !== 0 && wd !== 6) left--;
+    day = addDays(day, 1);
+    if (isWorkingDay(day)) left--;
   }
-  return formatUtc(d);
+  return day;
 }
 
 /** 0 = Sunday … 6 = Saturday, for a calendar date. */
@@ -77,4 +96,9 @@ export function shanghaiTime(now: Date): string {
 export function shanghaiInstant(date: string, time = '00:00'): Date {
   const [hours = 0, minutes = 0] = time.split(':').map(Number);
   return new Date(parseIso(date).getTime() + (hours * 60 + minutes) * 60_000 - SHANGHAI_OFFSET_MS);
+}
+
+/** "2022-06-10 10:00": the Shanghai date and wall-clock time of an instant (UTC+8 arithmetic, like the rest). */
+export function shanghaiDateTime(now: Date): string {
+  return `${shanghaiDate(now)} ${shanghaiTime(now)}`;
 }

@@ -1,6 +1,6 @@
 // Shanghai wall-clock arithmetic against the time-zone database (Intl), whatever the machine's TZ.
 import { describe, expect, it } from 'vitest';
-import { shanghaiDate, shanghaiInstant, shanghaiTime } from '../src/time.ts';
+import { shanghaiDate, shanghaiDateTime, shanghaiInstant, shanghaiTime } from '../src/time.ts';
 
 const zoned = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 const parts = (d: Date): Record<string, string> => Object.fromEntries(zoned.formatToParts(d).map((p) => [p.type, p.value]));
@@ -35,5 +35,18 @@ describe('Shanghai time by plain UTC+8 arithmetic', () => {
       expect(shanghaiTime(d)).toBe(`${p.hour}:${p.minute}`);
       expect(shanghaiInstant(shanghaiDate(d), shanghaiTime(d)).getTime()).toBe(t - (t % 60_000));
     }
+  });
+});
+
+describe('shanghaiDateTime', () => {
+  it.each([
+    ['2022-06-10T02:00:00Z', '2022-06-10 10:00'],
+    ['2022-06-09T16:00:00Z', '2022-06-10 00:00'],
+    ['2022-12-31T15:59:00Z', '2022-12-31 23:59'],
+    ['2022-12-31T16:00:00Z', '2023-01-01 00:00'],
+  ])('%s → %s, as the date and time helpers say', (iso, expected) => {
+    const d = new Date(iso);
+    expect(shanghaiDateTime(d)).toBe(expected);
+    expect(shanghaiDateTime(d)).toBe(`${shanghaiDate(d)} ${shanghaiTime(d)}`);
   });
 });

@@ -1,6 +1,7 @@
 // The command line: a table of commands (usage, help with an example, what each runs), the arguments
 // parsed once, and one error boundary. With --json, stdout holds only JSON. `<command> --help` prints
 // that command's usage and example; no command prints the usage of all and exits 2.
+import { existsSync } from 'node:fs';
 import { UsageError, ZwgkError } from '../errors.ts';
 import { cliText } from '../texts/cli.ts';
 import { describeError } from '../texts/errors.ts';
@@ -11,6 +12,7 @@ import { parseCommandLine } from './options.ts';
 import { reminderCommands } from './reminders.ts';
 import { storeCommands } from './store.ts';
 import { taskCommands } from './tasks.ts';
+import { webCommands } from './web.ts';
 
 export type { Io } from './command.ts';
 
@@ -24,6 +26,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   unsubscribe: reminderCommands.unsubscribe,
   bind: reminderCommands.bind,
   ...storeCommands,
+  ...webCommands,
 };
 
 export const usage = (): string => cliText.usage(Object.values(COMMANDS));
@@ -68,6 +71,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
 
 const isMain = import.meta.url === `file://${process.argv[1]}`;
 if (isMain) {
+  // The same configuration as the bot's (`npm start` reads .env too): the store, the robots.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   process.exitCode = await runCli(process.argv.slice(2), {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),

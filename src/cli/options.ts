@@ -22,6 +22,7 @@ export const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   schema: { type: 'string' },
+  as: { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;

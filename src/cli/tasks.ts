@@ -5,6 +5,7 @@ import type { Task } from '../model/task.ts';
 import type { IncomingMessage } from '../platform/message.ts';
 import { renderPlain } from '../platform/reply.ts';
 import type { TaskStore } from '../store/task-store.ts';
+import { openSessionFile } from '../store/open.ts';
 import { cliText, commandText } from '../texts/cli.ts';
 import { shanghaiInstant } from '../time.ts';
 import type { Command, CommandInput } from './command.ts';
@@ -60,8 +61,11 @@ async function runTasks({ values, io }: CommandInput): Promise<void> {
 
 async function runAsk({ args: words, values, io }: CommandInput): Promise<void> {
   const today = todayOption(values.today);
-  await withStore(io, 'read', async (store) => {
-    const bot = new Bot({ store, sessions: new StoredSessions(store.sessions) });
+  await withStore(io, 'read', async (store, config) => {
+    // A database is shared safely; with JSON files the running bot is the one writer of the chats'
+    // sessions file, so the command line keeps its own.
+    const records = config.store.databaseUrl ? store.sessions : await openSessionFile(`${config.store.path}.cli-sessions.json`);
+    const bot = new Bot({ store, sessions: new StoredSessions(records) });
     const message: IncomingMessage = {
       platform: 'cli',
       chatId: values.chat ?? 'cli',

@@ -2,7 +2,8 @@
 // the ledger, the adapters and the command line use. Two engines implement it (json/: lowdb files, the
 // embedded default; postgres/: one database shared by several bot instances); nothing above this layer
 // knows which one runs.
-import type { ChatSettings } from '../model/records.ts';
+import type { Logger } from '../log.ts';
+import type { ChangeRecord, ChatSettings } from '../model/records.ts';
 import type { ParsedDocument } from '../model/task.ts';
 import type { TaskIndex } from './indexes.ts';
 import type { StoreData } from './schema.ts';
@@ -18,6 +19,8 @@ export interface OpenOptions {
   readOnly?: boolean;
   /** The time of opening: reminder and digest records older than the retention window are pruned. */
   now?: Date;
+  /** Where warnings go (a corrupt side file set aside …). */
+  logger?: Logger;
 }
 
 /** One instance's hold on sending a chat's digest of a day. Released when sent, or given up. */
@@ -25,18 +28,18 @@ export interface DigestClaim {
   release(): Promise<void>;
 }
 
-/** A chat's remembered list, opaque to the store (the core validates it): kept until it expires. */
+/** A person's remembered list in a chat, opaque to the store (the core validates it): kept a while after it expires. */
 export interface StoredSession {
   expiresAt: string;
   [field: string]: unknown;
 }
 
-/** Per-chat conversation state, shared by every instance on the same store. */
+/** Conversation state per key (chat and person, src/core/sessions.ts), shared by every instance on the same store. */
 export interface SessionRecords {
-  /** The chat's session, unless it has expired at `now`. */
-  get(chat: string, now: Date): Promise<StoredSession | undefined>;
-  /** Keeps the session; sessions expired at `madeAt` may be dropped on the way. Durable when it resolves. */
-  set(chat: string, session: StoredSession, madeAt: Date): Promise<void>;
+  /** The session under `key`, unless it had expired by `now`. */
+  get(key: string, now: Date): Promise<StoredSession | undefined>;
+  /** Keeps the session; sessions expired by `forgetBefore` may be dropped on the way. Durable when it resolves. */
+  set(key: string, session: StoredSession, forgetBefore: Date): Promise<void>;
 }
 
 /** Message ids already handled, so that a platform's redelivery (to any instance) is answered once. */
@@ -45,13 +48,15 @@ export interface HandledMessages {
   first(id: string, now: Date): Promise<boolean>;
 }
 
-export type PlatformValue = string | number | boolean | null;
+export type PlatformValue = string | number | boolean | null | number[];
 
 /** Small values an adapter keeps across restarts (Telegram's last update id …). */
 export interface PlatformState {
   get(key: string): PlatformValue | undefined;
   /** Resolves once the value is durably written. */
   set(key: string, value: PlatformValue): Promise<void>;
+  /** Sets several values in one durable write. */
+  setMany(values: Record<string, PlatformValue>): Promise<void>;
   /** Every key and value (to copy a store). */
   entries(): Array<[string, PlatformValue]>;
 }
@@ -71,9 +76,10 @@ export interface Storage {
 
   /**
    * Adds documents, replacing any stored under the same identity (same region, year and number or
-   * title). All or nothing; resolves once durable.
+   * title). All or nothing; resolves once durable. `changes` (who imported what) are then appended to
+   * the state's `changes`.
    */
-  putDocuments(parsed: readonly ParsedDocument[]): Promise<ImportOutcome[]>;
+  putDocuments(parsed: readonly ParsedDocument[], changes?: readonly ChangeRecord[]): Promise<ImportOutcome[]>;
   /**
    * Applies a change to a draft of the latest state and stores what it changed, all or nothing; resolves
    * once durable. The draft is fresh: changes made by other instances are in it. The ledger is

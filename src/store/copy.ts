@@ -6,7 +6,7 @@ import { StoreError } from '../errors.ts';
 import type { ParsedDocument } from '../model/task.ts';
 import { storeText } from '../texts/store.ts';
 import type { Storage } from './contract.ts';
-import { COLLECTIONS, type StoreData } from './schema.ts';
+import { COLLECTIONS, isAppendOnly, type StoreData } from './schema.ts';
 
 export interface CopySummary {
   documents: number;
@@ -45,7 +45,7 @@ function fingerprint(data: Readonly<StoreData>): string {
     const out = xs.map((x) => JSON.stringify(x));
     return sort ? out.sort() : out;
   };
-  return JSON.stringify([lines(data.documents, false), lines(data.tasks, false), ...COLLECTIONS.map((c) => lines(data[c], c !== 'ledger'))]);
+  return JSON.stringify([lines(data.documents, false), lines(data.tasks, false), ...COLLECTIONS.map((c) => lines(data[c], !isAppendOnly(c)))]);
 }
 
 export async function copyStore(from: Storage, to: Storage): Promise<CopySummary> {

@@ -1,17 +1,18 @@
 // What a change did to the state, collection by collection: the records added or replaced and the keys
 // removed, found by identity (a draft keeps the records it did not touch), so that an engine writes only
-// those rows. The ledger is append-only: a draft may only add events at its end.
+// those rows. The ledger and the changes (the audit trail) are append-only: a draft may only add records
+// at their end.
 import { StoreError } from '../errors.ts';
-import type { Binding, ChatSettings, DigestRecord, ReminderRecord, Subscription } from '../model/records.ts';
+import type { Binding, ChatSettings, DigestRecord, ReminderRecord, Subscription, WebLink, WebSession } from '../model/records.ts';
 import { storeText } from '../texts/store.ts';
-import type { Collection, StateData, StoreData } from './schema.ts';
+import { APPEND_ONLY, type AppendOnlyCollection, type Collection, COLLECTIONS, isAppendOnly, type StateData, type StoreData } from './schema.ts';
 
 /** Joins the parts of a key: the unit separator, which no id, name or date contains (and PostgreSQL text may hold, unlike NUL). */
 const KEY_SEPARATOR = '\u001f';
 const joinKey = (...parts: string[]): string => parts.join(KEY_SEPARATOR);
 export const splitKey = (key: string): string[] => key.split(KEY_SEPARATOR);
 
-export type KeyedCollection = Exclude<Collection, 'ledger'>;
+export type KeyedCollection = Exclude<Collection, AppendOnlyCollection>;
 
 /** Each keyed collection's key: what makes two records the same record. */
 export const KEYS: { [C in KeyedCollection]: (record: StateData[C][number]) => string } = {
@@ -20,6 +21,8 @@ export const KEYS: { [C in KeyedCollection]: (record: StateData[C][number]) => s
   bindings: (r: Binding) => joinKey(r.chat, r.unitKey, r.region, r.user.userId),
   reminders: (r: ReminderRecord) => joinKey(r.chat, r.taskId, r.slot),
   digests: (r: DigestRecord) => joinKey(r.chat, r.day),
+  webLinks: (r: WebLink) => r.id,
+  webSessions: (r: WebSession) => r.id,
 };
 export const KEYED_COLLECTIONS = Object.keys(KEYS) as KeyedCollection[];
 
@@ -52,15 +55,17 @@ export function diffCollection<R>(base: readonly R[], next: readonly R[], keyOf:
   return { upserts: [...upserts.values()], deletes };
 }
 
-/** The events appended to the ledger; throws when the draft rewrote or removed one. */
-export function appendedEvents(base: StateData['ledger'], next: StateData['ledger']): StateData['ledger'] {
-  if (next.length < base.length) throw new StoreError(storeText.ledgerAppendOnly);
-  for (let i = base.length - 1; i >= 0; i--) if (base[i] !== next[i]) throw new StoreError(storeText.ledgerAppendOnly);
+/** The records appended to a history (the ledger, the changes); throws when the draft rewrote or removed one. */
+export function appendedEvents<R>(base: readonly R[], next: readonly R[], collection: AppendOnlyCollection = 'ledger'): R[] {
+  const refused = (): StoreError => new StoreError(collection === 'ledger' ? storeText.ledgerAppendOnly : storeText.changesAppendOnly);
+  if (next.length < base.length) throw refused();
+  for (let i = base.length - 1; i >= 0; i--) if (base[i] !== next[i]) throw refused();
   return next.slice(base.length);
 }
 
 export interface StateDiff {
   ledger: StateData['ledger'];
+  changes: StateData['changes'];
   keyed: { [C in KeyedCollection]: CollectionDiff<StateData[C][number]> };
   empty: boolean;
 }
@@ -70,23 +75,18 @@ export function diffState(base: Readonly<StoreData>, draft: StoreData): StateDif
   if (draft.documents !== base.documents || draft.tasks !== base.tasks || draft.tasks.length !== base.tasks.length) {
     throw new StoreError(storeText.planChangedByChange);
   }
-  const ledger = appendedEvents(base.ledger, draft.ledger);
+  const ledger = appendedEvents(base.ledger, draft.ledger, 'ledger');
+  const changes = appendedEvents(base.changes, draft.changes, 'changes');
   const keyed = Object.fromEntries(KEYED_COLLECTIONS.map((c) => [c, diffCollection<unknown>(base[c], draft[c], KEYS[c] as (r: unknown) => string)])) as StateDiff['keyed'];
-  const empty = ledger.length === 0 && KEYED_COLLECTIONS.every((c) => keyed[c].upserts.length === 0 && keyed[c].deletes.length === 0);
-  return { ledger, keyed, empty };
+  const empty = ledger.length === 0 && changes.length === 0 && KEYED_COLLECTIONS.every((c) => keyed[c].upserts.length === 0 && keyed[c].deletes.length === 0);
+  return { ledger, changes, keyed, empty };
 }
 
 /** A draft of the snapshot: every state array copied (records shared), the plan shared. */
 export function draftOf(data: Readonly<StoreData>): StoreData {
-  return {
-    ...data,
-    chats: [...data.chats],
-    subscriptions: [...data.subscriptions],
-    bindings: [...data.bindings],
-    ledger: [...data.ledger],
-    reminders: [...data.reminders],
-    digests: [...data.digests],
-  };
+  const draft = { ...data } as Record<string, unknown>;
+  for (const c of COLLECTIONS) draft[c] = [...data[c]];
+  return draft as StoreData;
 }
 
 /** Changes as a list: records added or replaced (ledger events appended) and keys removed. */
@@ -101,8 +101,8 @@ export function applyDelta(state: StateData, delta: StateDelta): StateData {
   const next = { ...state } as Record<Collection, unknown[]>;
   const touched = new Set<Collection>([...delta.upserts.map((u) => u.c), ...delta.deletes.map((d) => d.c)]);
   for (const c of touched) {
-    if (c === 'ledger') {
-      next.ledger = [...state.ledger, ...delta.upserts.filter((u) => u.c === 'ledger').map((u) => u.body)];
+    if (isAppendOnly(c)) {
+      next[c] = [...state[c], ...delta.upserts.filter((u) => u.c === c).map((u) => u.body)];
       continue;
     }
     const keyOf = KEYS[c] as (r: unknown) => string;
@@ -118,7 +118,8 @@ export function applyDelta(state: StateData, delta: StateDelta): StateData {
 
 /** A change as a delta: its ledger events and upserts, and its removed keys. */
 export function deltaOf(diff: StateDiff): StateDelta {
-  const delta: StateDelta = { upserts: diff.ledger.map((body) => ({ c: 'ledger' as const, body })), deletes: [] };
+  const delta: StateDelta = { upserts: [], deletes: [] };
+  for (const c of APPEND_ONLY) for (const body of diff[c]) delta.upserts.push({ c, body });
   for (const c of KEYED_COLLECTIONS) {
     for (const body of diff.keyed[c].upserts) delta.upserts.push({ c, body });
     for (const key of diff.keyed[c].deletes) delta.deletes.push({ c, key });

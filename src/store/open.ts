@@ -1,8 +1,9 @@
 // Opens the configured store: PostgreSQL when a database URL is configured, else the JSON files. The
 // one place that picks an engine; everything above works through the contract (contract.ts).
 import type { Logger } from '../log.ts';
-import type { OpenOptions, Storage } from './contract.ts';
+import type { OpenOptions, SessionRecords, Storage } from './contract.ts';
 import { JsonStorage } from './json/json-storage.ts';
+import { SessionFile } from './json/session-file.ts';
 
 export interface StoreSettings {
   /** The JSON store file (ZWGK_STORE). */
@@ -28,4 +29,12 @@ export async function openStorage(settings: StoreSettings, options: OpenOptions 
   const schema = settings.databaseSchema ?? DEFAULT_DATABASE_SCHEMA;
   const db = await pgDriver(settings.databaseUrl, schema);
   return PgStorage.open(db, { ...options, location: `${redactUrl(settings.databaseUrl)} (${schema})`, channel: `zwgk_${schema}` });
+}
+
+/**
+ * A sessions file of its own, outside any store (the command line's `ask --chat` beside a running bot,
+ * which is the one writer of the store's sessions file). A corrupt one is set aside.
+ */
+export async function openSessionFile(path: string, logger?: Logger): Promise<SessionRecords & { flush(): Promise<void> }> {
+  return SessionFile.open(path, logger);
 }

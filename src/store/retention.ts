@@ -13,6 +13,9 @@ export const RECORD_RETENTION_DAYS = 180;
 /** Handled message ids are kept a day: a message delivered later than three minutes is ignored anyway. */
 export const HANDLED_RETENTION_MS = 86_400_000;
 
+/** A session is kept a day after it expires, so the bot can say a list has expired rather than guess. */
+export const SESSION_KEPT_AFTER_EXPIRY_MS = 86_400_000;
+
 /** The first day whose records are kept at `now`. */
 export function retentionStart(now: Date): string {
   return addDays(shanghaiDate(now), -RECORD_RETENTION_DAYS);

@@ -15,6 +15,9 @@ export const storeText = {
     `数据文件 ${path} 已损坏（不是有效的 JSON：${reason}）。文件未被改动；请从备份恢复，或移走该文件后重新启动以从 data/seeds 重建。`,
   invalid: (path: string, issues: readonly StoreIssue[]): string =>
     `数据文件 ${path} 的内容不符合格式（${issues.map((i) => `${i.path.map(String).join('.') || ROOT}：${i.message}`).join('；')}）。文件未被改动；请从备份恢复或移走该文件。`,
+  unknownFields: (path: string, fields: readonly string[], total: number): string =>
+    `数据文件 ${path} 含有本版本不认识的字段（${fields.join('、')}${total > fields.length ? ` 等 ${total} 处` : ''}），可能由更新的版本写入。为免丢失这些内容，本版本不打开它；文件未被改动。请使用写入它的版本，或从备份恢复。`,
+  tooManyLinks: (path: string): string => `数据文件 ${path} 的符号链接层数过多（可能循环指向自身）`,
   writeFailed: (path: string, reason: string): string => `写入数据文件 ${path} 失败：${reason}`,
   readOnly: (path: string): string => `数据文件 ${path} 以只读方式打开，不能写入`,
   cannotCreateLock: (lockPath: string, reason: string): string => `无法创建锁文件 ${lockPath}：${reason}`,
@@ -24,6 +27,7 @@ export const storeText = {
   lockedByHost: (path: string, host: string, pid: number): string => `数据文件 ${path} 被另一台机器 ${host} 的进程 ${pid} 锁定。`,
   cannotLock: (path: string): string => `无法取得数据文件 ${path} 的锁`,
   ledgerAppendOnly: '台账只能追加记录，不能修改或删除已有记录（the ledger is append-only）',
+  changesAppendOnly: '修改记录（导入、订阅、绑定的留痕）只能追加，不能修改或删除（the change records are append-only）',
   planChangedByChange: '任务和文件只能通过导入修改（documents and tasks change only by an import）',
   badSchema: (schema: string): string => `数据库模式名“${schema}”不合法：只能用小写字母、数字和下划线，且不以数字开头。`,
   cannotConnect: (url: string, reason: string): string => `无法连接数据库 ${url}：${reason}。请检查 ZWGK_DATABASE_URL、数据库是否在运行、用户名和密码。`,
@@ -37,4 +41,6 @@ export const storeText = {
   targetNotEmpty: (where: string): string => `目标 ${where} 已有数据。迁移只写入空的目标，不合并、不覆盖；请换一个空的位置（新文件路径或新的数据库模式）。`,
   copyMismatch: (from: string, to: string): string => `迁移后核对不一致：${to} 中的数据与 ${from} 不同。原数据未被改动；请删除目标中的数据后重试。`,
   databaseWriteFailed: (url: string, reason: string): string => `写入数据库 ${url} 失败：${reason}。本次修改未保存。`,
+  lockUnreadable: (lockPath: string): string =>
+    `锁文件 ${lockPath} 没有记录进程号（空文件或内容无法识别），无法判断是否有进程正在使用数据文件。请确认没有其他 zwgk-bot 进程在运行后删除该锁文件，再重新启动。`,
 };

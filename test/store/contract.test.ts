@@ -128,6 +128,30 @@ describe.each(ENGINES)('the storage contract on $name', (engine) => {
       expect(again.data.digests).toEqual([]);
     });
 
+    it('the web 台账’s links and sessions are kept by id; change records only grow, also from an import', async () => {
+      const store = await openStore();
+      const user = { platform: 'telegram', userId: '42' };
+      const change = (target: string) => ({ at: NOW.toISOString(), by: user, via: 'web', action: 'subscribe' as const, target, region: '汶上县', name: null, user: null });
+      const imported = { ...change(seeds[0]!.document.id), action: 'import' as const };
+      await store.putDocuments(seeds.slice(0, 1), [imported]);
+      await store.change((d) => {
+        d.webLinks.push({ id: 'l1', user, expiresAt: '2026-11-23T02:30:00.000Z', usedAt: NOW.toISOString() });
+        d.webSessions.push({ id: 's1', user, createdAt: NOW.toISOString(), expiresAt: '2026-11-23T02:30:00.000Z' }, { id: 's2', user, createdAt: NOW.toISOString(), expiresAt: '2026-11-23T02:30:00.000Z' });
+        d.changes.push(change('telegram:-1'));
+      });
+      await store.change((d) => {
+        d.webSessions = d.webSessions.filter((x) => x.id !== 's1');
+        d.changes.push(change('telegram:-2'));
+      });
+      await expect(store.change((d) => (d.changes = d.changes.slice(1)))).rejects.toThrow(/只能追加/);
+      const expected = canonical(store.data);
+      const again = await reopen(store);
+      expect(canonical(again.data)).toEqual(expected);
+      expect(again.data.webLinks.map((l) => l.id)).toEqual(['l1']);
+      expect(again.data.webSessions.map((x) => x.id)).toEqual(['s2']);
+      expect(again.data.changes.map((c) => [c.action, c.target])).toEqual([['import', seeds[0]!.document.id], ['subscribe', 'telegram:-1'], ['subscribe', 'telegram:-2']]);
+    });
+
     it('a change that throws, rewrites the ledger or touches the tasks writes nothing', async () => {
       const store = await openStore();
       await store.putDocuments(seeds.slice(0, 1));
@@ -194,14 +218,27 @@ describe.each(ENGINES)('the storage contract on $name', (engine) => {
       expect(await store.claimDigest('robot:ops', '2022-06-23', now, 60_000)).not.toBeNull();
     });
 
-    it('sessions are kept until they expire, across reopening', async () => {
+    it('sessions are kept per chat and person until they expire, across reopening', async () => {
       const store = await openStore();
       const session = { title: '民政局的任务', taskIds: ['a', 'b'], expiresAt: '2026-11-23T02:30:00.000Z' };
-      await store.sessions.set('telegram:-1', session, NOW);
+      const other = { title: '教育局的任务', taskIds: ['c'], expiresAt: '2026-11-23T02:30:00.000Z' };
+      await store.sessions.set('telegram:-1|42', session, NOW);
+      await store.sessions.set('telegram:-1|43', other, NOW);
       const again = await reopen(store);
-      expect(await again.sessions.get('telegram:-1', NOW)).toEqual(session);
-      expect(await again.sessions.get('telegram:-1', new Date('2026-11-23T02:30:00.000Z'))).toBeUndefined();
-      expect(await again.sessions.get('telegram:-2', NOW)).toBeUndefined();
+      expect(await again.sessions.get('telegram:-1|42', NOW)).toEqual(session);
+      expect(await again.sessions.get('telegram:-1|43', NOW)).toEqual(other);
+      expect(await again.sessions.get('telegram:-1|42', new Date('2026-11-23T02:30:00.000Z'))).toBeUndefined();
+      expect(await again.sessions.get('telegram:-1|44', NOW)).toBeUndefined();
+      expect(await again.sessions.get('telegram:-2|42', NOW)).toBeUndefined();
+    });
+
+    it('an expired session is kept until the caller lets it go (to say it has expired), then dropped', async () => {
+      const store = await openStore();
+      const expired = { title: 't', taskIds: ['x'], expiresAt: '2026-11-22T00:00:00.000Z' };
+      await store.sessions.set('telegram:-1|42', expired, new Date('2026-11-21T00:00:00.000Z'));
+      expect(await store.sessions.get('telegram:-1|42', new Date('2026-11-21T12:00:00.000Z'))).toEqual(expired);
+      await store.sessions.set('telegram:-1|43', { ...expired, expiresAt: '2026-11-24T00:00:00.000Z' }, new Date('2026-11-23T00:00:00.000Z'));
+      expect(await store.sessions.get('telegram:-1|42', new Date('2026-11-21T12:00:00.000Z'))).toBeUndefined();
     });
 
     it('a message id is handled once; platform state survives reopening', async () => {
@@ -284,8 +321,9 @@ describe.each(ENGINES)('the storage contract on $name', (engine) => {
       const a = await openStore();
       const b = await openStore();
       const session = { title: 't', taskIds: ['x'], expiresAt: '2026-11-23T02:30:00.000Z' };
-      await a.sessions.set('wechat:room', session, NOW);
-      expect(await b.sessions.get('wechat:room', NOW)).toEqual(session);
+      await a.sessions.set('wechat:room|wxid_a', session, NOW);
+      expect(await b.sessions.get('wechat:room|wxid_a', NOW)).toEqual(session);
+      expect(await b.sessions.get('wechat:room|wxid_b', NOW)).toBeUndefined();
       expect(await a.handled.first('wechat:room:1', NOW)).toBe(true);
       expect(await b.handled.first('wechat:room:1', NOW)).toBe(false);
     });

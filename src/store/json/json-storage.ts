@@ -2,20 +2,22 @@
 // rewritten only by an import; the state (ledger, subscriptions, reminder records …) in a file beside it,
 // and each change appended to the state log (state-log.ts) before it is compacted into that file: a
 // "完成 3" writes one line, not the tasks and not the ledger. Files through lowdb, written atomically;
-// one process owns them (a lock file), others may read.
+// one process owns them (a lock file, taken on the file a symlinked store stands for), others may read.
+// Collections and plan keys this version does not know are kept and written back; an unknown field in a
+// known record is refused by name; temp files a killed writer left are removed by the next owner.
 import { existsSync } from 'node:fs';
 import { Low } from 'lowdb';
 import { StoreError } from '../../errors.ts';
-import type { ChatSettings } from '../../model/records.ts';
+import type { ChangeRecord, ChatSettings } from '../../model/records.ts';
 import type { ParsedDocument } from '../../model/task.ts';
 import { storeText } from '../../texts/store.ts';
 import type { DigestClaim, ImportOutcome, OpenOptions, PlatformState, SessionRecords, Storage } from '../contract.ts';
 import { deltaOf, diffState, draftOf } from '../diff.ts';
 import { TaskIndex } from '../indexes.ts';
-import { ValidatedJsonFile } from '../json-file.ts';
+import { removeTempFiles, resolveLinks, ValidatedJsonFile } from '../json-file.ts';
 import { StoreLock } from '../lock.ts';
 import { pruneOldRecords } from '../retention.ts';
-import { emptyState, MainFileSchema, type PlanFile, PlanFileSchema, SPLIT_STORE_VERSION, type StateData, type StateFile, StateFileSchema, stateOf, type StoreData } from '../schema.ts';
+import { COLLECTIONS, emptyState, MainFileSchema, unknownKeys, type PlanFile, PlanFileSchema, SPLIT_STORE_VERSION, type StateData, type StateFile, StateFileSchema, stateOf, type StoreData } from '../schema.ts';
 import { StateFile as PlatformStateFile } from '../state-file.ts';
 import { MemoryHandled } from './handled-memory.ts';
 import { migrateV1 } from './migrate-v1.ts';
@@ -29,6 +31,9 @@ export function jsonStorePaths(path: string): { plan: string; state: string; log
   };
 }
 
+/** The state file's own keys besides the collections. */
+const STATE_FILE_KEYS = ['version', 'logSeq', ...COLLECTIONS];
+
 const emptyStateFile = (): StateFile => ({ version: SPLIT_STORE_VERSION, ...emptyState(), logSeq: 0 });
 
 interface Loaded {
@@ -38,7 +43,7 @@ interface Loaded {
 }
 
 async function load(paths: ReturnType<typeof jsonStorePaths>, planFile: ValidatedJsonFile<PlanFile>, stateFile: ValidatedJsonFile<StateFile>, writable: boolean): Promise<Loaded> {
-  const main = await new ValidatedJsonFile(paths.plan, MainFileSchema).read();
+  const main = await new ValidatedJsonFile(paths.plan, MainFileSchema, { refuseUnknownFields: true }).read();
   if (!main) {
     // No plan yet (nothing imported), but the state may already hold subscriptions or a ledger.
     const state = await stateFile.read();
@@ -49,7 +54,7 @@ async function load(paths: ReturnType<typeof jsonStorePaths>, planFile: Validate
     return { plan: main, state, existed: true };
   }
   const { version: _v, documents, tasks, ...rest } = main;
-  if (!writable) return { plan: { version: SPLIT_STORE_VERSION, documents, tasks }, state: { version: SPLIT_STORE_VERSION, ...rest, logSeq: 0 }, existed: true };
+  if (!writable) return { plan: { version: SPLIT_STORE_VERSION, documents, tasks }, state: { ...rest, version: SPLIT_STORE_VERSION, logSeq: 0 }, existed: true };
   const migrated = await migrateV1(main, { planPath: paths.plan, statePath: paths.state, logPath: paths.log, plan: planFile, state: stateFile });
   return { plan: migrated.plan, state: migrated.state, existed: true };
 }
@@ -75,24 +80,32 @@ export class JsonStorage implements Storage {
     readonly existed: boolean,
     readonly sessions: SessionRecords & { flush(): Promise<void> },
     readonly platformState: PlatformState,
+    /** Collections of the state file this version does not know: written back as they were. */
+    private readonly extras: Record<string, unknown>,
   ) {}
 
   static async open(path: string, options: OpenOptions = {}): Promise<JsonStorage> {
-    const paths = jsonStorePaths(path);
-    const lock = options.readOnly ? null : await StoreLock.acquire(path);
+    // A symlinked store is the file it stands for: its lock and its other files are beside that file,
+    // so two links to one store still exclude each other.
+    const paths = jsonStorePaths(await resolveLinks(path));
+    const lock = options.readOnly ? null : await StoreLock.acquire(paths.plan);
     let log: StateLog | null = null;
     try {
-      const files = { plan: new ValidatedJsonFile(paths.plan, PlanFileSchema), state: new ValidatedJsonFile(paths.state, StateFileSchema) };
+      // The owner removes what a killed writer left: no other process writes these files.
+      if (lock) for (const file of [paths.plan, paths.state, paths.sessions, paths.platform]) await removeTempFiles(file, { anyPid: true });
+      const refuse = { refuseUnknownFields: true };
+      const files = { plan: new ValidatedJsonFile(paths.plan, PlanFileSchema, refuse), state: new ValidatedJsonFile(paths.state, StateFileSchema, refuse) };
       const loaded = await load(paths, files.plan, files.state, lock !== null);
-      const { version: _p, ...planData } = loaded.plan;
-      const { version: _s, logSeq, ...stateData } = loaded.state;
-      const replayed = await replay(paths.log, stateData, logSeq);
-      const state = new Low<StateFile>(files.state, { version: SPLIT_STORE_VERSION, ...replayed.state, logSeq: replayed.lastSeq });
+      const { documents, tasks } = loaded.plan;
+      const { logSeq } = loaded.state;
+      const extras = unknownKeys(loaded.state, STATE_FILE_KEYS);
+      const replayed = await replay(paths.log, stateOf({ documents, tasks, ...(loaded.state as unknown as StateData) }), logSeq);
+      const state = new Low<StateFile>(files.state, { ...extras, version: SPLIT_STORE_VERSION, ...replayed.state, logSeq: replayed.lastSeq });
       log = lock ? await StateLog.open(paths.log, replayed.bytes, replayed.entries) : null;
-      const sessions = await SessionFile.open(paths.sessions);
-      const platform = await PlatformStateFile.open(!existsSync(paths.platform) && existsSync(paths.legacyPlatform) ? paths.legacyPlatform : paths.platform);
+      const sessions = await SessionFile.open(paths.sessions, options.logger);
+      const platform = await PlatformStateFile.open(!existsSync(paths.platform) && existsSync(paths.legacyPlatform) ? paths.legacyPlatform : paths.platform, options.logger);
       const plan = new Low<PlanFile>(files.plan, loaded.plan);
-      const store = new JsonStorage(path, { ...planData, ...replayed.state }, plan, state, files, lock, log, replayed.lastSeq, loaded.existed || replayed.entries > 0, sessions, platform);
+      const store = new JsonStorage(path, { documents, tasks, ...replayed.state }, plan, state, files, lock, log, replayed.lastSeq, loaded.existed || replayed.entries > 0, sessions, platform, extras);
       // What the log held goes into the state file now, so the log starts empty.
       if (log?.pending) await store.compact();
       if (options.now && lock) await store.pruneRecords(options.now);
@@ -127,9 +140,12 @@ export class JsonStorage implements Storage {
     return next;
   }
 
-  async putDocuments(parsed: readonly ParsedDocument[]): Promise<ImportOutcome[]> {
+  async putDocuments(parsed: readonly ParsedDocument[], changes: readonly ChangeRecord[] = []): Promise<ImportOutcome[]> {
     this.assertWritable();
-    return this.serial(() => this.importNow(parsed));
+    const outcomes = await this.serial(() => this.importNow(parsed));
+    // Who imported what goes to the state (its own file) right after the plan is written.
+    if (changes.length) await this.change((draft) => void draft.changes.push(...changes));
+    return outcomes;
   }
 
   private async importNow(parsed: readonly ParsedDocument[]): Promise<ImportOutcome[]> {
@@ -138,7 +154,7 @@ export class JsonStorage implements Storage {
     const documents = [...before.documents.filter((d) => !ids.has(d.id)), ...parsed.map((p) => p.document)];
     const tasks = [...before.tasks.filter((t) => !ids.has(t.documentId)), ...parsed.flatMap((p) => p.tasks)];
     const previous = this.plan.data;
-    this.plan.data = { version: SPLIT_STORE_VERSION, documents, tasks };
+    this.plan.data = { ...previous, version: SPLIT_STORE_VERSION, documents, tasks };
     try {
       await this.plan.write();
     } catch (e) {
@@ -171,7 +187,7 @@ export class JsonStorage implements Storage {
   /** Writes the whole state (with the log's last sequence number) to the state file, then empties the log. */
   private async compact(): Promise<void> {
     const state: StateData = stateOf(this.snapshot);
-    this.state.data = { version: SPLIT_STORE_VERSION, ...state, logSeq: this.seq };
+    this.state.data = { ...this.extras, version: SPLIT_STORE_VERSION, ...state, logSeq: this.seq };
     await this.state.write();
     await this.log?.clear();
   }

@@ -7,16 +7,16 @@ import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { z } from 'zod';
 import { StoreError, messageOf } from '../../errors.ts';
 import { storeText } from '../../texts/store.ts';
-import { applyDelta, type KeyedCollection, type StateDelta } from '../diff.ts';
-import { RECORD_SCHEMAS, type Collection, type StateData } from '../schema.ts';
+import { applyDelta, KEYED_COLLECTIONS, type KeyedCollection, type StateDelta } from '../diff.ts';
+import { COLLECTIONS, RECORD_SCHEMAS, type Collection, type StateData } from '../schema.ts';
 
 /** The state file is rewritten, and the log emptied, after this many changes. */
 export const COMPACT_EVERY = 1_000;
 
 const EntrySchema = z.object({
   seq: z.number().int().positive(),
-  upserts: z.array(z.object({ c: z.enum(['chats', 'subscriptions', 'bindings', 'ledger', 'reminders', 'digests']), body: z.unknown() })),
-  deletes: z.array(z.object({ c: z.enum(['chats', 'subscriptions', 'bindings', 'reminders', 'digests']), key: z.string() })),
+  upserts: z.array(z.object({ c: z.enum(COLLECTIONS as [Collection, ...Collection[]]), body: z.unknown() })),
+  deletes: z.array(z.object({ c: z.enum(KEYED_COLLECTIONS as [KeyedCollection, ...KeyedCollection[]]), key: z.string() })),
 });
 type Entry = z.infer<typeof EntrySchema>;
 

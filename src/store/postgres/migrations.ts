@@ -66,6 +66,23 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE platform_state (key text PRIMARY KEY, value jsonb NOT NULL);
     `,
   },
+  {
+    version: 2,
+    name: 'web 台账 links and sessions, change records, sessions per person',
+    sql: `
+      ${recordTable('web_links', ['id'])}
+      ${recordTable('web_sessions', ['id'])}
+      CREATE TABLE changes (id bigserial PRIMARY KEY, body jsonb NOT NULL, rev bigint NOT NULL);
+      CREATE INDEX changes_rev ON changes (rev);
+      -- Who imported, subscribed or bound what: an audit trail, added to and never rewritten.
+      CREATE FUNCTION changes_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'the change records are append-only'; END $$;
+      CREATE TRIGGER changes_append_only BEFORE UPDATE OR DELETE ON changes FOR EACH ROW EXECUTE FUNCTION changes_append_only();
+      -- Sessions are kept per chat and person ("chat|user"); a list kept per chat was nobody's in particular.
+      ALTER TABLE sessions RENAME COLUMN chat TO key;
+      DELETE FROM sessions WHERE strpos(key, '|') = 0;
+    `,
+  },
 ];
 
 async function applied(tx: SqlSession): Promise<number> {

@@ -6,14 +6,14 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { messageOf, StoreError } from '../../errors.ts';
-import type { ChatSettings } from '../../model/records.ts';
+import type { ChangeRecord, ChatSettings } from '../../model/records.ts';
 import type { ParsedDocument, Task, TaskDocument } from '../../model/task.ts';
 import { DocumentSchema, TaskSchema } from '../../model/task.ts';
 import { storeText } from '../../texts/store.ts';
 import type { DigestClaim, ImportOutcome, OpenOptions, Storage } from '../contract.ts';
 import { applyDelta, diffState, draftOf } from '../diff.ts';
 import { TaskIndex } from '../indexes.ts';
-import { HANDLED_RETENTION_MS, pruneOldRecords } from '../retention.ts';
+import { HANDLED_RETENTION_MS, pruneOldRecords, SESSION_KEPT_AFTER_EXPIRY_MS } from '../retention.ts';
 import { type StateData, stateOf, type StoreData } from '../schema.ts';
 import { migrate } from './migrations.ts';
 import { PgHandled, PgPlatformState, PgSessions } from './side-records.ts';
@@ -181,7 +181,14 @@ export class PgStorage implements Storage {
     this.taskRevision++;
   }
 
-  putDocuments(parsed: readonly ParsedDocument[]): Promise<ImportOutcome[]> {
+  async putDocuments(parsed: readonly ParsedDocument[], changes: readonly ChangeRecord[] = []): Promise<ImportOutcome[]> {
+    const outcomes = await this.importPlan(parsed);
+    // Who imported what is a state change of its own, written right after the plan's transaction.
+    if (changes.length) await this.change((draft) => void draft.changes.push(...changes));
+    return outcomes;
+  }
+
+  private importPlan(parsed: readonly ParsedDocument[]): Promise<ImportOutcome[]> {
     this.assertWritable();
     return this.serial(async () => {
       const ids = parsed.map((p) => p.document.id);
@@ -288,7 +295,7 @@ export class PgStorage implements Storage {
       pruned = pruneOldRecords(draft, now);
     });
     await this.db.query('DELETE FROM handled_messages WHERE at < $1', [new Date(now.getTime() - HANDLED_RETENTION_MS).toISOString()]);
-    await this.db.query('DELETE FROM sessions WHERE expires_at <= $1', [now.toISOString()]);
+    await this.db.query('DELETE FROM sessions WHERE expires_at <= $1', [new Date(now.getTime() - SESSION_KEPT_AFTER_EXPIRY_MS).toISOString()]);
     await this.db.transaction(async (tx) => {
       const cutoff = new Date(now.getTime() - DELETIONS_KEPT_MS).toISOString();
       const { rows } = await tx.query<{ rev: string | null }>('DELETE FROM state_deletions WHERE at < $1 RETURNING rev', [cutoff]);

@@ -5,18 +5,19 @@ import type { SqlDriver } from './sql.ts';
 export class PgSessions implements SessionRecords {
   constructor(private readonly db: SqlDriver) {}
 
-  async get(chat: string, now: Date): Promise<StoredSession | undefined> {
-    const { rows } = await this.db.query<{ body: StoredSession }>('SELECT body FROM sessions WHERE chat = $1 AND expires_at > $2', [chat, now.toISOString()]);
+  /** `key` is the chat and the person (src/core/sessions.ts sessionKey). */
+  async get(key: string, now: Date): Promise<StoredSession | undefined> {
+    const { rows } = await this.db.query<{ body: StoredSession }>('SELECT body FROM sessions WHERE key = $1 AND expires_at > $2', [key, now.toISOString()]);
     return rows[0]?.body;
   }
 
-  async set(chat: string, session: StoredSession, madeAt: Date): Promise<void> {
+  async set(key: string, session: StoredSession, forgetBefore: Date): Promise<void> {
     await this.db.query(
-      `INSERT INTO sessions (chat, body, expires_at) VALUES ($1, $2::jsonb, $3)
-       ON CONFLICT (chat) DO UPDATE SET body = excluded.body, expires_at = excluded.expires_at`,
-      [chat, JSON.stringify(session), session.expiresAt],
+      `INSERT INTO sessions (key, body, expires_at) VALUES ($1, $2::jsonb, $3)
+       ON CONFLICT (key) DO UPDATE SET body = excluded.body, expires_at = excluded.expires_at`,
+      [key, JSON.stringify(session), session.expiresAt],
     );
-    await this.db.query('DELETE FROM sessions WHERE expires_at <= $1', [madeAt.toISOString()]);
+    await this.db.query('DELETE FROM sessions WHERE expires_at <= $1', [forgetBefore.toISOString()]);
   }
 }
 
@@ -46,6 +47,17 @@ export class PgPlatformState implements PlatformState {
 
   entries(): Array<[string, PlatformValue]> {
     return [...this.values];
+  }
+
+  async setMany(values: Record<string, PlatformValue>): Promise<void> {
+    const entries = Object.entries(values);
+    if (!entries.length) return;
+    await this.db.query(
+      `INSERT INTO platform_state (key, value) SELECT e.key, e.value FROM jsonb_each($1::jsonb) AS e
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      [JSON.stringify(values)],
+    );
+    for (const [key, value] of entries) this.values.set(key, value);
   }
 
   async set(key: string, value: PlatformValue): Promise<void> {

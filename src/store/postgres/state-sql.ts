@@ -20,6 +20,8 @@ const TABLES: Record<KeyedCollection, TableSpec> = {
   bindings: { table: 'bindings', keys: ['chat', 'unit_key', 'region', 'user_id'], extra: {} },
   reminders: { table: 'reminders', keys: ['chat', 'task_id', 'slot'], extra: { day: (r: { day: string }) => r.day } },
   digests: { table: 'digests', keys: ['chat', 'day'], extra: {} },
+  webLinks: { table: 'web_links', keys: ['id'], extra: {} },
+  webSessions: { table: 'web_sessions', keys: ['id'], extra: {} },
 };
 
 const recordset = (columns: string[], json = 'body'): string => `jsonb_to_recordset($1::jsonb) AS x(${[...columns.map((c) => `${c} text`), ...(json ? [`${json} jsonb`] : [])].join(', ')})`;
@@ -58,6 +60,9 @@ export async function writeDiff(tx: SqlSession, diff: StateDiff, rev: number): P
       [JSON.stringify(diff.ledger), rev],
     );
   }
+  if (diff.changes.length) {
+    await tx.query(`INSERT INTO changes (body, rev) SELECT e, $2 FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS a(e, n) ORDER BY n`, [JSON.stringify(diff.changes), rev]);
+  }
   for (const collection of KEYED_COLLECTIONS) {
     const { upserts, deletes } = diff.keyed[collection];
     if (upserts.length) await upsert(tx, collection, upserts, rev);
@@ -79,6 +84,7 @@ export async function loadState(tx: SqlSession): Promise<StateData> {
     [
       ...KEYED_COLLECTIONS.map((c) => `SELECT '${c}' AS c, body, rev, 0::bigint AS id FROM ${TABLES[c].table}`),
       `SELECT 'ledger' AS c, body, rev, id FROM ledger`,
+      `SELECT 'changes' AS c, body, rev, id FROM changes`,
     ].join(' UNION ALL ') + ' ORDER BY rev, id',
   );
   for (const row of rows) state[row.c].push(checked(row.c, row.body));
@@ -91,6 +97,7 @@ export async function loadDelta(tx: SqlSession, since: number): Promise<StateDel
     [
       ...KEYED_COLLECTIONS.map((c) => `SELECT '${c}' AS c, body, NULL AS key, rev, 0::bigint AS id FROM ${TABLES[c].table} WHERE rev > $1`),
       `SELECT 'ledger' AS c, body, NULL AS key, rev, id FROM ledger WHERE rev > $1`,
+      `SELECT 'changes' AS c, body, NULL AS key, rev, id FROM changes WHERE rev > $1`,
       `SELECT collection AS c, NULL AS body, key, rev, 0::bigint AS id FROM state_deletions WHERE rev > $1`,
     ].join(' UNION ALL ') + ' ORDER BY rev, id',
     [since],
