@@ -30,6 +30,13 @@ export async function stale() {
   return newest > built.mtimeMs;
 }
 
+const packagesExternal = {
+  name: 'packages-external',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.endsWith('.json') ? undefined : { path: args.path, external: true }));
+  },
+};
+
 export async function buildDist() {
   // Chunk names change with their content: old ones are removed, not left beside the new.
   await rm(DIST, { recursive: true, force: true });
@@ -42,7 +49,9 @@ export async function buildDist() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    // Packages stay in node_modules, except JSON data a package ships (chinese-days' calendar): esbuild
+    // would drop its import attribute, which Node requires, so that is bundled.
+    plugins: [packagesExternal],
     sourcemap: 'linked',
     logLevel: 'warning',
   });

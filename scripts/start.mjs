@@ -6,4 +6,6 @@ if (await stale()) {
   process.stderr.write('building dist/ …\n');
   await buildDist();
 }
-await import('../dist/main.js');
+// The bundle only defines the app (tests import it too): start it here.
+const { runMain } = await import('../dist/main.js');
+runMain();

@@ -184,10 +184,13 @@ async function main(): Promise<void> {
   }
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
-if (isMain) {
+/** Starts the bot as a program: `npm start` (scripts/start.mjs, the compiled bundle) calls it. */
+export function runMain(): void {
   main().catch((e: unknown) => {
     console.error(describeError(e));
     process.exitCode = 1;
   });
 }
+
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isMain) runMain();
