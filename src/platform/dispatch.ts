@@ -1,6 +1,6 @@
 // From an adapter's incoming message to the reply sent back: which messages are for the bot, once
 // each, and only fresh ones. Platform-free; every adapter's messages go through here.
-import type { Logger } from '../log.ts';
+import { type Logger, withLogContext } from '../log.ts';
 import type { ChatAdapter, MessageHandler, Responder } from './adapter.ts';
 import type { IncomingMessage } from './message.ts';
 
@@ -41,14 +41,15 @@ export interface DispatchOptions {
 export function dispatcher(adapter: Pick<ChatAdapter, 'name' | 'send'>, options: DispatchOptions): MessageHandler {
   const seen = options.seen ?? new SeenMessages();
   const maxAge = options.maxAgeMs ?? 3 * 60_000;
-  return async (message) => {
-    const where = { adapter: adapter.name, chat: message.chatId, messageId: message.messageId };
+  // Every line logged while one message is handled (here, in the bot, in the store) names it.
+  return (message) => withLogContext({ adapter: adapter.name, chat: message.chatId, messageId: message.messageId }, () => handle(message));
+  async function handle(message: IncomingMessage): Promise<void> {
     if (!seen.first(`${message.platform}:${message.chatId}:${message.messageId}`)) {
-      options.logger.debug('duplicate message ignored', where);
+      options.logger.debug('duplicate message ignored');
       return;
     }
     if (options.now().getTime() - message.time.getTime() > maxAge) {
-      options.logger.info('stale message ignored', { ...where, sent: message.time.toISOString() });
+      options.logger.info('stale message ignored', { sent: message.time.toISOString() });
       return;
     }
     if (!isForBot(message)) return;
@@ -56,7 +57,7 @@ export function dispatcher(adapter: Pick<ChatAdapter, 'name' | 'send'>, options:
       const reply = await options.bot.handle(message);
       await adapter.send({ chatId: message.chatId, replyTo: message.messageId }, reply);
     } catch (error) {
-      options.logger.error('reply failed', { ...where, error });
+      options.logger.error('reply failed', { error });
     }
-  };
+  }
 }
