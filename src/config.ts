@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { type ConfigProblem, ConfigError } from './errors.ts';
-import type { Level } from './log.ts';
+import type { Level, LogFormat } from './log.ts';
 
 /** zod issue messages here are problem codes, turned into sentences by src/texts/config.ts. */
 const url = () => z.url({ message: 'url' });
@@ -30,7 +30,9 @@ const EnvSchema = z
     ZWGK_STORE: nonEmpty.default('data/store.json'),
     ZWGK_SEEDS_DIR: nonEmpty.default('data/seeds'),
     ZWGK_EXPORT_DIR: nonEmpty.default('data/exports'),
-    ZWGK_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    ZWGK_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).optional(),
+    ZWGK_LOG_FORMAT: z.enum(['text', 'json']).optional(),
+    ZWGK_SEGMENTER: z.enum(['auto', 'native', 'wasm']).default('auto'),
     ZWGK_ADMINS: platformIds(),
     ZWGK_ALERT_TARGETS: platformIds(),
     ZWGK_ROBOTS: z.string().optional(),
@@ -43,6 +45,8 @@ const EnvSchema = z
     TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'webhook-secret').optional(),
     TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8443),
     TELEGRAM_WEBHOOK_HOST: nonEmpty.default('127.0.0.1'),
+    ZWGK_WEB_HOST: nonEmpty.default('127.0.0.1'),
+    ZWGK_WEB_PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   })
   .superRefine((env, ctx) => {
     if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET) {
@@ -61,7 +65,12 @@ export interface Config {
   seedsDir: string;
   /** Where exported ledgers are written when they cannot be sent as a file (console, CLI). */
   exportDir: string;
-  logLevel: Level;
+  /** Unset: info for a service, warn while a person chats on the console (the screen is theirs). */
+  logLevel: Level | undefined;
+  /** Unset: text on a terminal, JSON lines otherwise (journald, files). */
+  logFormat: LogFormat | undefined;
+  /** Chinese word segmentation: auto (the native jieba binary, else its WebAssembly build), or one forced. */
+  segmenter: 'auto' | 'native' | 'wasm';
   admins: string[];
   alertTargets: string[];
   robots: RobotConfig[];
@@ -71,6 +80,8 @@ export interface Config {
     apiRoot?: string;
     webhook?: { url: string; secret: string; port: number; host: string };
   } | null;
+  /** The one HTTP server (platform callbacks, /healthz, the web 台账): where it listens. */
+  http: { host: string; port: number };
 }
 
 /** Every secret of a configuration, to keep out of logs. */
@@ -129,6 +140,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedsDir: resolve(e.ZWGK_SEEDS_DIR),
     exportDir: resolve(e.ZWGK_EXPORT_DIR),
     logLevel: e.ZWGK_LOG_LEVEL,
+    logFormat: e.ZWGK_LOG_FORMAT,
+    segmenter: e.ZWGK_SEGMENTER,
     admins: e.ZWGK_ADMINS,
     alertTargets: e.ZWGK_ALERT_TARGETS,
     robots: robots.robots,
@@ -143,5 +156,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
               : undefined,
         }
       : null,
+    http: { host: e.ZWGK_WEB_HOST, port: e.ZWGK_WEB_PORT },
   };
 }

@@ -36,6 +36,9 @@ export class StoreLockedError extends StoreError {
   }
 }
 
+/** Nobody listens at the running bot's control socket: no bot runs there, or one that predates it. */
+export class ControlUnavailableError extends ZwgkError {}
+
 /** One wrong or missing configuration variable: which one, where in it, and what kind of problem. */
 export interface ConfigProblem {
   variable: string;
