@@ -10,13 +10,19 @@ import { storeText } from '../texts/store.ts';
 /** A corrupt file's report names at most this many schema problems. */
 const MAX_ISSUES_SHOWN = 3;
 
+/** Brings what an older version wrote up to the schema's shape (src/store/migrate.ts). */
+export type Upgrade = (json: unknown, path: string) => { data: unknown; applied: string[] };
+
 export class ValidatedJsonFile<T> implements Adapter<T> {
   private queue: Promise<void> = Promise.resolve();
   private seq = 0;
+  /** The upgrade steps the last read applied (none: the file was current). */
+  upgraded: string[] = [];
 
   constructor(
     readonly path: string,
     private readonly schema: ZodType<T>,
+    private readonly upgrade?: Upgrade,
   ) {}
 
   async read(): Promise<T | null> {
@@ -33,7 +39,9 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
     } catch (cause) {
       throw new StoreError(storeText.notJson(this.path, messageOf(cause)), { cause });
     }
-    const result = this.schema.safeParse(json);
+    const upgraded = this.upgrade?.(json, this.path) ?? { data: json, applied: [] };
+    this.upgraded = upgraded.applied;
+    const result = this.schema.safeParse(upgraded.data);
     if (!result.success) {
       const issues = result.error.issues.slice(0, MAX_ISSUES_SHOWN);
       throw new StoreError(storeText.invalid(this.path, issues), { cause: result.error });

@@ -23,4 +23,8 @@ export const storeText = {
     `数据文件 ${path} 正被进程 ${pid}（自 ${since}）使用。请先停止该进程，或通过机器人对话导入。`,
   lockedByHost: (path: string, host: string, pid: number): string => `数据文件 ${path} 被另一台机器 ${host} 的进程 ${pid} 锁定。`,
   cannotLock: (path: string): string => `无法取得数据文件 ${path} 的锁`,
+  cannotKeepCopy: (path: string, copy: string, reason: string): string =>
+    `数据文件 ${path} 由旧版本写入、需要升级格式，但无法先把原文件另存为 ${copy}（${reason}）。文件未被改动。`,
+  newerVersion: (path: string, found: number, known: number): string =>
+    `数据文件 ${path} 由更新的版本写入（格式 ${found}，本程序只认识到 ${known}）。文件未被改动；请升级 zwgk-bot 后再启动。`,
 };
