@@ -104,7 +104,8 @@ export function sendControl(path: string, request: ControlRequest, timeoutMs = R
     socket.once('connect', () => socket.end(JSON.stringify(request)));
     socket.on('data', (chunk: Buffer) => chunks.push(chunk));
     socket.once('error', (error: NodeJS.ErrnoException) => {
-      const unreachable = error.code === 'ENOENT' || error.code === 'ECONNREFUSED';
+      // No socket, nobody listening, or not ours to use (another user's bot).
+      const unreachable = error.code === 'ENOENT' || error.code === 'ECONNREFUSED' || error.code === 'EACCES' || error.code === 'EPERM';
       reject(unreachable ? new ControlUnavailableError(error.message, { cause: error }) : error);
     });
     socket.once('end', () => {
