@@ -71,7 +71,8 @@ export class ControlServer {
    */
   static async listen(path: string, handlers: ControlHandlers, logger: Logger): Promise<ControlServer> {
     await rm(path, { force: true });
-    const server = createServer((socket) => {
+    // Half-open: the CLI ends its side after the request and still reads the answer.
+    const server = createServer({ allowHalfOpen: true }, (socket) => {
       readAll(socket, MAX_REQUEST_BYTES)
         .then((text) => answer(text, handlers))
         .catch((error: unknown): ControlResponse => ({ ok: false, error: messageOf(error) }))

@@ -142,6 +142,11 @@ export class Health {
     this.heartbeat.unref();
   }
 
+  /** Writes the status now. */
+  flush(): Promise<void> {
+    return this.write();
+  }
+
   /** Writes the final status: stopped. */
   async stop(): Promise<void> {
     if (this.heartbeat) clearInterval(this.heartbeat);
