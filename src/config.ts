@@ -8,12 +8,13 @@ import type { Level, LogFormat } from './log.ts';
 
 /** zod issue messages here are problem codes, turned into sentences by src/texts/config.ts. */
 const url = () => z.url({ message: 'url' });
-const nonEmpty = z.string().trim().min(1);
+const nonEmpty = z.string().trim().min(1, 'missing');
+const port = () => z.coerce.number().int('port').min(1, 'port').max(65535, 'port');
 
 const RobotSchema = z.discriminatedUnion('type', [
-  z.object({ name: nonEmpty, type: z.literal('wecom'), key: nonEmpty, apiRoot: z.url().optional() }),
-  z.object({ name: nonEmpty, type: z.literal('dingtalk'), accessToken: nonEmpty, secret: nonEmpty, apiRoot: z.url().optional() }),
-  z.object({ name: nonEmpty, type: z.literal('feishu'), hookId: nonEmpty, secret: nonEmpty, apiRoot: z.url().optional() }),
+  z.object({ name: nonEmpty, type: z.literal('wecom'), key: nonEmpty, apiRoot: url().optional() }),
+  z.object({ name: nonEmpty, type: z.literal('dingtalk'), accessToken: nonEmpty, secret: nonEmpty, apiRoot: url().optional() }),
+  z.object({ name: nonEmpty, type: z.literal('feishu'), hookId: nonEmpty, secret: nonEmpty, apiRoot: url().optional() }),
 ]);
 export type RobotConfig = z.infer<typeof RobotSchema>;
 
@@ -43,10 +44,10 @@ const EnvSchema = z
     TELEGRAM_API_ROOT: url().optional(),
     TELEGRAM_WEBHOOK_URL: url().optional(),
     TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'webhook-secret').optional(),
-    TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8443),
+    TELEGRAM_WEBHOOK_PORT: port().default(8443),
     TELEGRAM_WEBHOOK_HOST: nonEmpty.default('127.0.0.1'),
     ZWGK_WEB_HOST: nonEmpty.default('127.0.0.1'),
-    ZWGK_WEB_PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+    ZWGK_WEB_PORT: port().default(8787),
   })
   .superRefine((env, ctx) => {
     if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET) {
@@ -94,16 +95,32 @@ export function secretsOf(config: Config): string[] {
   ].filter((s): s is string => Boolean(s));
 }
 
+/** Whether the value at `path` is there at all (zod does not say: a field absent and one of the wrong kind are both invalid_type). */
+function present(input: unknown, path: readonly PropertyKey[]): boolean {
+  let value = input;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null || !(key in value)) return false;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value !== undefined;
+}
+
+/** A zod issue of a wrong type: absent, not text, or (a robot) not an object. */
+function typeCode(issue: z.core.$ZodIssue, input: unknown): ConfigProblem['code'] {
+  if (!present(input, issue.path)) return 'missing';
+  return issue.path.length === 1 && typeof issue.path[0] === 'number' ? 'not-object' : 'not-text';
+}
+
 /** A zod issue as a problem: the variable, the robot's item and field, and a code (no value). */
-function problemOf(variable: string, issue: z.core.$ZodIssue, itemBase = 0): ConfigProblem {
+function problemOf(variable: string, issue: z.core.$ZodIssue, input: unknown, itemBase = 0): ConfigProblem {
   const [item, field] = issue.path;
   const inRobots = variable === 'ZWGK_ROBOTS' && typeof item === 'number';
   const where = inRobots ? { item: item + itemBase, field: field === undefined ? undefined : String(field) } : {};
   if (issue.code === 'invalid_union' || (issue.code === 'invalid_value' && field === 'type')) return { variable, code: 'robot-type', ...where };
-  if (issue.code === 'invalid_type' && issue.input === undefined) return { variable, code: 'missing', ...where };
-  if (issue.code === 'invalid_value') return { variable, code: 'enum', ...where };
+  if (issue.code === 'invalid_type') return { variable, code: inRobots ? typeCode(issue, input) : 'missing', ...where };
+  if (issue.code === 'invalid_value') return { variable, code: 'enum', allowed: issue.values.map(String), ...where };
   if (issue.code === 'custom' && issue.message.startsWith('requires:')) return { variable, code: 'requires', requires: issue.message.slice('requires:'.length) };
-  const known = ['url', 'platform-id', 'telegram-token', 'webhook-secret'] as const;
+  const known = ['url', 'platform-id', 'telegram-token', 'webhook-secret', 'port', 'missing'] as const;
   const code = known.find((k) => k === issue.message);
   return { variable, code: code ?? 'invalid', ...where };
 }
@@ -117,6 +134,7 @@ function parseRobots(raw: string | undefined): { robots: RobotConfig[]; problems
     // The parser's message quotes the text, which holds keys: say where, not what.
     return { robots: [], problems: [{ variable: 'ZWGK_ROBOTS', code: 'json' }] };
   }
+  if (!Array.isArray(json)) return { robots: [], problems: [{ variable: 'ZWGK_ROBOTS', code: 'json' }] };
   const result = z.array(RobotSchema).safeParse(json);
   if (result.success) {
     const names = result.data.map((r) => r.name);
@@ -124,13 +142,13 @@ function parseRobots(raw: string | undefined): { robots: RobotConfig[]; problems
     return { robots: result.data, problems: dup >= 0 ? [{ variable: 'ZWGK_ROBOTS', code: 'duplicate', item: dup + 1, field: 'name' }] : [] };
   }
   // Items are numbered from 1 for people ("第1项").
-  return { robots: [], problems: result.error.issues.map((i) => problemOf('ZWGK_ROBOTS', i, 1)) };
+  return { robots: [], problems: result.error.issues.map((i) => problemOf('ZWGK_ROBOTS', i, json, 1)) };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const result = EnvSchema.safeParse(cleaned);
-  const problems = result.success ? [] : result.error.issues.map((i) => problemOf(String(i.path[0] ?? ''), i));
+  const problems = result.success ? [] : result.error.issues.map((i) => problemOf(String(i.path[0] ?? ''), i, cleaned));
   const robots = parseRobots(typeof cleaned.ZWGK_ROBOTS === 'string' ? cleaned.ZWGK_ROBOTS : undefined);
   problems.push(...robots.problems);
   if (!result.success || problems.length) throw new ConfigError(problems);

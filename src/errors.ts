@@ -42,13 +42,17 @@ export class ControlUnavailableError extends ZwgkError {}
 /** One wrong or missing configuration variable: which one, where in it, and what kind of problem. */
 export interface ConfigProblem {
   variable: string;
-  code: 'url' | 'platform-id' | 'telegram-token' | 'webhook-secret' | 'requires' | 'missing' | 'enum' | 'robot-type' | 'json' | 'duplicate' | 'unknown-target' | 'invalid';
+  code:
+    | 'url' | 'platform-id' | 'telegram-token' | 'webhook-secret' | 'port' | 'requires' | 'missing' | 'not-text' | 'not-object' | 'enum' | 'robot-type' | 'json'
+    | 'duplicate' | 'unknown-target' | 'invalid';
   /** For list variables (ZWGK_ROBOTS): the item, counted from 1, and its field. */
   item?: number;
   field?: string;
   /** For 'requires': the variable that needs this one. For 'unknown-target': the target named. */
   requires?: string;
   target?: string;
+  /** For 'enum': the values allowed. */
+  allowed?: readonly string[];
 }
 
 /** The configuration is missing or invalid: every problem at once. People read it through texts/config.ts. */
