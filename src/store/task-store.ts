@@ -1,6 +1,7 @@
 // The task store: one JSON file through lowdb, owned by one process, indexes rebuilt after each write.
 import { Low } from 'lowdb';
-import { copyFile, constants } from 'node:fs/promises';
+import { copyFile, constants, mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { messageOf, StoreError } from '../errors.ts';
 import type { ParsedDocument } from '../model/task.ts';
 import { TaskIndex } from './indexes.ts';
@@ -49,6 +50,8 @@ export class TaskStore {
   ) {}
 
   static async open(path: string, options: OpenOptions = {}): Promise<TaskStore> {
+    // A new server's data folder (ZWGK_STORE=/var/lib/zwgk-bot/store.json) is made on first start.
+    if (!options.readOnly) await mkdir(dirname(path), { recursive: true }).catch(() => undefined);
     const lock = options.readOnly ? null : await StoreLock.acquire(path);
     try {
       const adapter = new ValidatedJsonFile<StoreData>(path, StoreSchema, migrateStore);

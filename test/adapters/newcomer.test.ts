@@ -47,7 +47,7 @@ describe('a newcomer starts the bot on Telegram', () => {
     await until(() => fake.messagesTo(-1001).length > 0, 30_000);
     expect(fake.messagesTo(-1001)[0]).toContain('汶上县 县民政局');
     await stopped(first);
-    await until(() => logs.join('').includes('stopping'));
+    await until(() => logs.join('').includes('stopping'), 20_000);
 
     const polls = fake.calls.filter((c) => c.method === 'getUpdates').length;
     const second = start(logs, await freePort());

@@ -31,6 +31,9 @@ describe('usage and help', () => {
     ['subscribe', 'subscribe --chat 会话 --region 地区', 'subscribe --chat robot:ops'],
     ['unsubscribe', 'unsubscribe --chat 会话', 'unsubscribe --chat robot:ops'],
     ['bind', 'bind --chat 会话 --unit 单位 --user 编号', 'bind --chat robot:ops --unit 民政局 --user'],
+    ['backup', 'backup <文件或目录>', 'backup /var/backups/zwgk-bot/'],
+    ['restore', 'restore <备份文件> [--force]', 'restore /var/backups/zwgk-bot/zwgk-backup-'],
+    ['status', 'status [--json]', 'status'],
   ])('%s --help prints its usage and an example, and runs nothing', async (name, usage, example) => {
     const { code, out, err } = await cli(name, '--help');
     expect(code).toBe(0);
@@ -43,7 +46,7 @@ describe('usage and help', () => {
   });
 
   it('the table above covers every command', () => {
-    expect(Object.keys(COMMANDS)).toEqual(['import', 'parse', 'docs', 'tasks', 'ask', 'reminders', 'export', 'subscribe', 'unsubscribe', 'bind']);
+    expect(Object.keys(COMMANDS)).toEqual(['import', 'parse', 'docs', 'tasks', 'ask', 'reminders', 'export', 'subscribe', 'unsubscribe', 'bind', 'backup', 'restore', 'status']);
   });
 
   it('-h is --help', async () => {
