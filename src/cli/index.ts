@@ -1,6 +1,7 @@
 // The command line: a table of commands (usage, help with an example, what each runs), the arguments
 // parsed once, and one error boundary. With --json, stdout holds only JSON. `<command> --help` prints
 // that command's usage and example; no command prints the usage of all and exits 2.
+import { existsSync } from 'node:fs';
 import { UsageError, ZwgkError } from '../errors.ts';
 import { cliText } from '../texts/cli.ts';
 import { describeError } from '../texts/errors.ts';
@@ -69,6 +70,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
 
 const isMain = import.meta.url === `file://${process.argv[1]}`;
 if (isMain) {
+  // The same configuration as `npm start`: the environment, and .env in the current folder.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   process.exitCode = await runCli(process.argv.slice(2), {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
