@@ -43,8 +43,24 @@ export class ControlUnavailableError extends ZwgkError {}
 export interface ConfigProblem {
   variable: string;
   code:
-    | 'url' | 'platform-id' | 'telegram-token' | 'webhook-secret' | 'port' | 'requires' | 'missing' | 'not-text' | 'not-object' | 'enum' | 'robot-type' | 'json'
-    | 'duplicate' | 'unknown-target' | 'invalid';
+    | 'url'
+    | 'platform-id'
+    | 'telegram-token'
+    | 'webhook-secret'
+    | 'port'
+    | 'feishu-app-id'
+    | 'aes-key'
+    | 'ws-url'
+    | 'requires'
+    | 'missing'
+    | 'not-text'
+    | 'not-object'
+    | 'enum'
+    | 'robot-type'
+    | 'json'
+    | 'duplicate'
+    | 'unknown-target'
+    | 'invalid';
   /** For list variables (ZWGK_ROBOTS): the item, counted from 1, and its field. */
   item?: number;
   field?: string;

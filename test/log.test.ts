@@ -88,8 +88,9 @@ describe('context', () => {
       },
     };
     await dispatcher({ name: 'telegram', send: async () => {} }, { bot, logger: log, now: () => new Date() })(message);
-    expect(lines).toHaveLength(2);
-    for (const line of lines) expect(JSON.parse(line)).toMatchObject({ messageId: '42', chat: '-100', adapter: 'telegram' });
+    const parsed = lines.map((l) => JSON.parse(l) as { msg: string });
+    expect(parsed.map((p) => p.msg)).toEqual(expect.arrayContaining(['answering', 'reply failed']));
+    for (const line of parsed) expect(line).toMatchObject({ messageId: '42', chat: '-100', adapter: 'telegram' });
   });
 });
 

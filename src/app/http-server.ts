@@ -6,6 +6,9 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { timeout } from 'hono/timeout';
 import type { Logger } from '../log.ts';
+import type { HttpMount } from '../platform/adapter.ts';
+
+export type { HttpMount };
 
 /** Request bodies over this are refused with 413 (uploads of plans set their own, larger limit). */
 export const DEFAULT_BODY_LIMIT_BYTES = 1 << 20;
@@ -18,14 +21,6 @@ export interface HttpServerOptions {
   logger: Logger;
   bodyLimitBytes?: number;
   requestTimeoutMs?: number;
-}
-
-/** Something that serves HTTP routes: an adapter's callback, the web 台账. */
-export interface HttpMount {
-  /** The path prefix it owns, e.g. "/telegram" or "/web". */
-  readonly prefix: string;
-  /** Its routes, relative to the prefix. */
-  routes(): Hono;
 }
 
 export class HttpServer {

@@ -1,12 +1,10 @@
 // Start-up: read the options (--help starts nothing), validate the configuration, open (or build) the
-// store, and wire the configured adapters to the bot; serve /healthz on the one HTTP server, write the
-// status file `cli status` reads, and take imports from the CLI on the control socket. The only module
-// that knows which adapters exist. One failing adapter does not take the others down; SIGINT/SIGTERM
-// stop every adapter and flush the store.
+// store, and wire the configured adapters to the bot; serve /healthz and the adapters' callback routes
+// on the one HTTP server, write the status file `cli status` reads, and take imports from the CLI on
+// the control socket. The only module that knows which adapters exist. One failing adapter does not
+// take the others down; SIGINT/SIGTERM/SIGHUP stop every adapter and flush the store.
 import { existsSync } from 'node:fs';
 import { ConsoleAdapter } from '../../adapters/console.ts';
-import { TelegramAdapter } from '../../adapters/telegram.ts';
-import { WechatAdapter } from '../../adapters/wechat.ts';
 import { type Config, loadConfig, secretsOf } from '../config.ts';
 import { Bot } from '../core/bot.ts';
 import { FileSessions } from '../core/sessions.ts';
@@ -37,17 +35,29 @@ const TEST_PUPPETS: ReadonlySet<string> = new Set(['wechaty-puppet-mock']);
 /** Exit codes: done, failed, wrong usage. */
 const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
-/** The two-way adapters the configuration asks for (the console chat is added apart). */
+/** Whether any two-way chat platform is configured (else the console chat opens). */
+const anyPlatform = (config: Config): boolean => Boolean(config.telegram || config.wechat || config.dingtalk || config.feishu || config.wecom);
+
+/**
+ * The two-way adapters the configuration asks for (the console chat is added apart). Each adapter's
+ * module, and so its platform's SDK, is imported only when that platform is configured: Wechaty alone
+ * takes seconds to load, the Feishu SDK is 6 MB.
+ */
 async function configuredAdapters(config: Config, logger: Logger, alert: (text: string) => Promise<void>): Promise<ChatAdapter[]> {
   const adapters: ChatAdapter[] = [];
   if (config.telegram) {
+    const { TelegramAdapter } = await import('../../adapters/telegram.ts');
     const state = await StateFile.open(`${config.storePath}.telegram.json`);
     adapters.push(new TelegramAdapter({ ...config.telegram, state, logger }));
   }
   if (config.wechat) {
     if (TEST_PUPPETS.has(config.wechat.puppet)) logger.warn(adapterText.mockPuppet(config.wechat.puppet));
+    const { WechatAdapter } = await import('../../adapters/wechat.ts');
     adapters.push(new WechatAdapter({ puppet: config.wechat.puppet, puppetToken: config.wechat.token, session: config.wechat.session, logger, alert }));
   }
+  if (config.dingtalk) adapters.push(new (await import('../../adapters/dingtalk.ts')).DingtalkAdapter({ ...config.dingtalk, logger, alert }));
+  if (config.feishu) adapters.push(new (await import('../../adapters/feishu.ts')).FeishuAdapter({ ...config.feishu, logger }));
+  if (config.wecom) adapters.push(new (await import('../../adapters/wecom.ts')).WecomAdapter({ ...config.wecom, logger, alert }));
   return adapters;
 }
 
@@ -78,15 +88,15 @@ function stopper(logger: Logger, r: Running): () => Promise<void> {
   };
 }
 
-/** Starts the HTTP server (/healthz, callbacks); a port in use is reported, the bot runs on. */
-async function startHttp(http: HttpServer, config: Config, health: Health, logger: Logger, alert: (text: string) => Promise<void>): Promise<void> {
+/** Starts the HTTP server (/healthz, platform callbacks); a port in use is reported, not fatal to the rest. */
+async function serveHttp(http: HttpServer, config: Config, health: Health, logger: Logger, alert: (text: string) => Promise<void>): Promise<void> {
   if (!http.needed) return;
   try {
     await http.start();
     health.listening(config.http.host, http.port);
   } catch (error) {
-    logger.error('http: could not start', { host: config.http.host, port: config.http.port, error });
-    await alert(adminText.adapterFailed(`http ${config.http.host}:${config.http.port}`, messageOf(error))).catch(() => undefined);
+    logger.error('http: could not listen', { host: config.http.host, port: config.http.port, error });
+    await alert(adminText.adapterFailed('HTTP', describeError(error))).catch(() => undefined);
   }
 }
 
@@ -112,7 +122,7 @@ async function main(options: StartOptions): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
   for (const secret of secretsOf(config)) registerSecret(secret);
-  const wantConsole = (!config.telegram && !config.wechat) || (options.console && Boolean(process.stdin.isTTY));
+  const wantConsole = !anyPlatform(config) || (options.console && Boolean(process.stdin.isTTY));
   let consoleChat: ConsoleAdapter | null = null;
   const sink = (line: string): void => (consoleChat ? consoleChat.writeAbove(line, process.stderr) : void process.stderr.write(`${line}\n`));
   const logger = createLogger(sink, logLevel(config, wantConsole && Boolean(process.stdin.isTTY)), { format: logFormatFor(config.logFormat, process.stderr) });
@@ -131,8 +141,11 @@ async function main(options: StartOptions): Promise<void> {
   for (const r of config.robots) channels.add(`robot:${r.name}`, health.recorded(robotOf(r), () => `robot:${r.name}`));
   const alert = alerter(config.alertTargets, channels, logger);
   const adapters = await configuredAdapters(config, logger, alert);
-  const http = new HttpServer({ host: config.http.host, port: config.http.port, logger });
-  http.mount(health.mount());
+  const http = new HttpServer({ ...config.http, logger });
+  for (const adapter of adapters) if (adapter.http) http.mount(adapter.http);
+  // /healthz rides on the HTTP server when it runs for something else (a callback, the web 台账); it does
+  // not open a port of its own: the status file (`cli status`) tells the same without one.
+  if (http.needed) http.mount(health.mount());
 
   let supervised: Supervised | null = null;
   let control: ControlServer | null = null;
@@ -148,7 +161,6 @@ async function main(options: StartOptions): Promise<void> {
   }
   health.start();
   control = await listenControl(config, store, logger);
-  await startHttp(http, config, health, logger, alert);
   supervised = await startAll(adapters, (adapter) => dispatcher(recorded(adapter, adapter.name), { bot, logger, now: () => new Date() }), logger, alert);
   for (const adapter of supervised.running) {
     channels.add(adapter.name, recorded(adapter, adapter.name));
@@ -161,6 +173,7 @@ async function main(options: StartOptions): Promise<void> {
     process.exitCode = EXIT.failed;
     return;
   }
+  await serveHttp(http, config, health, logger, alert);
   scheduler.start();
 }
 

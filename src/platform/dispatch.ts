@@ -1,8 +1,14 @@
 // From an adapter's incoming message to the reply sent back: which messages are for the bot, once
-// each, and only fresh ones. Platform-free; every adapter's messages go through here.
+// each, only fresh ones, and one at a time per chat. Platform-free; every adapter's messages go
+// through here. Adapters that must acknowledge a platform within seconds (DingTalk, Feishu, WeCom
+// callbacks) acknowledge first and then call the handler without waiting: a redelivery that arrives
+// meanwhile is recognised at once, before any answer is computed.
 import { type Logger, withLogContext } from '../log.ts';
 import type { ChatAdapter, MessageHandler, Responder } from './adapter.ts';
-import type { IncomingMessage } from './message.ts';
+import { chatKey, type IncomingMessage } from './message.ts';
+
+/** Messages delivered later than this after they were sent (a restart, a long outage) are not answered. */
+export const DEFAULT_MAX_AGE_MS = 3 * 60_000;
 
 /** A group message starting with one of these is for the bot even without an @-mention. */
 const COMMAND_WORD =
@@ -10,6 +16,29 @@ const COMMAND_WORD =
 
 export function isForBot(message: IncomingMessage): boolean {
   return message.chatType === 'private' || message.mentioned || COMMAND_WORD.test(message.text);
+}
+
+/**
+ * Answers a chat's messages one after another in arrival order, chats in parallel: "完成 3" right
+ * after "民政局有哪些任务" refers to that list, even when the platform delivered both at once.
+ */
+export class ChatQueues {
+  private readonly tails = new Map<string, Promise<void>>();
+
+  run(chat: string, job: () => Promise<void>): Promise<void> {
+    const next = (this.tails.get(chat) ?? Promise.resolve()).then(job);
+    const tail = next.catch(() => undefined);
+    this.tails.set(chat, tail);
+    void tail.then(() => {
+      if (this.tails.get(chat) === tail) this.tails.delete(chat);
+    });
+    return next;
+  }
+
+  /** Chats with a message being answered (for tests and shutdown). */
+  get busy(): number {
+    return this.tails.size;
+  }
 }
 
 /** Remembers the last message ids seen, so that a platform's redelivery is answered once. */
@@ -35,15 +64,18 @@ export interface DispatchOptions {
   /** Messages older than this are ignored. Default 3 minutes. */
   maxAgeMs?: number;
   seen?: SeenMessages;
+  queues?: ChatQueues;
 }
 
 /** The handler an adapter is started with: filter, answer, reply; never throws. */
 export function dispatcher(adapter: Pick<ChatAdapter, 'name' | 'send'>, options: DispatchOptions): MessageHandler {
   const seen = options.seen ?? new SeenMessages();
-  const maxAge = options.maxAgeMs ?? 3 * 60_000;
+  const queues = options.queues ?? new ChatQueues();
+  const maxAge = options.maxAgeMs ?? DEFAULT_MAX_AGE_MS;
   // Every line logged while one message is handled (here, in the bot, in the store) names it.
   return (message) => withLogContext({ adapter: adapter.name, chat: message.chatId, messageId: message.messageId }, () => handle(message));
   async function handle(message: IncomingMessage): Promise<void> {
+    // Checked before the first await: a redelivery arriving while the first copy is answered is dropped.
     if (!seen.first(`${message.platform}:${message.chatId}:${message.messageId}`)) {
       options.logger.debug('duplicate message ignored');
       return;
@@ -52,12 +84,16 @@ export function dispatcher(adapter: Pick<ChatAdapter, 'name' | 'send'>, options:
       options.logger.info('stale message ignored', { sent: message.time.toISOString() });
       return;
     }
+    // Debug only: how an operator finds the ids for ZWGK_ADMINS and ZWGK_ALERT_TARGETS.
+    options.logger.debug('message received', { user: message.userId, addressed: isForBot(message) });
     if (!isForBot(message)) return;
-    try {
-      const reply = await options.bot.handle(message);
-      await adapter.send({ chatId: message.chatId, replyTo: message.messageId }, reply);
-    } catch (error) {
-      options.logger.error('reply failed', { error });
-    }
+    await queues.run(chatKey(message), async () => {
+      try {
+        const reply = await options.bot.handle(message);
+        await adapter.send({ chatId: message.chatId, replyTo: message.messageId }, reply);
+      } catch (error) {
+        options.logger.error('reply failed', { error });
+      }
+    });
   }
 }

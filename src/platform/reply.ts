@@ -20,9 +20,10 @@ export function renderPlain(reply: Pick<Reply, 'blocks'>): string {
 
 /**
  * Splits rendered blocks into messages no longer than `limit` as measured by `size` (characters,
- * or UTF-8 bytes for robots), never inside a block unless one block alone is too long.
+ * or UTF-8 bytes for robots), never inside a block unless one block alone is too long. Blocks are
+ * joined by `separator` (a blank line where a platform's markdown needs one).
  */
-export function splitRendered(parts: readonly string[], limit: number, size: (s: string) => number = (s) => s.length): string[] {
+export function splitRendered(parts: readonly string[], limit: number, size: (s: string) => number = (s) => s.length, separator = '\n'): string[] {
   const messages: string[] = [];
   let current = '';
   const flush = (): void => {
@@ -30,7 +31,7 @@ export function splitRendered(parts: readonly string[], limit: number, size: (s:
     current = '';
   };
   for (const part of parts) {
-    const joined = current ? `${current}\n${part}` : part;
+    const joined = current ? `${current}${separator}${part}` : part;
     if (size(joined) <= limit) {
       current = joined;
       continue;

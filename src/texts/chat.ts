@@ -12,6 +12,8 @@ export const commandMenu: ReadonlyArray<{ command: string; description: string }
 ];
 
 export const chatText = {
+  /** How the bot names itself where a platform wants a title (DingTalk's notification). */
+  botName: '政务公开助手',
   greeting: (regions: number, tasks: number): string =>
     `您好！我是政务公开任务助手，已载入 ${regions} 个地区的 ${tasks} 项任务。可以这样问我：\n` +
     '  1) 汶上县民政局有哪些任务\n  2) 2022年6月有什么到期\n  3) 低保信息在哪公开？找哪个部门？\n输入“帮助”查看更多用法，Ctrl+D 退出。',

@@ -18,5 +18,8 @@ export const ledgerText = {
   doneThisMonth: (label: string, n: number): string => `${label}标记完成的任务共 ${n} 项：`,
   noneDone: (label: string): string => `${label}还没有标记完成的任务。`,
   exported: (region: string, n: number, name: string): string => `已导出 ${region} 台账（${n} 项任务）：${name}`,
+  /** Where a platform that cannot send files tells people to get the exported ledger. */
+  exportElsewhere: (region: string): string =>
+    `这里不能直接发送文件。台账可由管理员在服务器上导出：npm run -s cli -- export --region ${region} --format xlsx，或在其他支持文件的群里发送“导出台账”。`,
   exportNeedsRegion: '请先发送“切换到某县”，再导出该县台账。',
 };

@@ -30,11 +30,11 @@ export interface TestBot {
 
 export const ADMINS = ['telegram:admin1', 'wechat:admin1'];
 
-/** A bot over a fresh store built from data/seeds in a temporary directory. */
-export async function startTestBot(): Promise<TestBot & { dir: string }> {
+/** A bot over a fresh store built from data/seeds in a temporary directory (admins: ADMINS unless given). */
+export async function startTestBot(options: { admins?: readonly string[] } = {}): Promise<TestBot & { dir: string }> {
   const { dir, cleanup } = tempDir();
   const { store } = await openStore(join(dir, 'store.json'), SEEDS_DIR, NOW);
-  const bot = new Bot({ store, sessions: new MemorySessions(), admins: ADMINS });
+  const bot = new Bot({ store, sessions: new MemorySessions(), admins: options.admins ?? ADMINS });
   let seq = 0;
   return {
     store,

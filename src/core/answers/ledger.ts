@@ -89,5 +89,5 @@ export async function answerExport(ctx: AnswerContext, regions: readonly string[
   const tasks = ctx.knowledge.index.byRegion.get(region) ?? [];
   const name = ledgerText.exportName(region, ctx.today);
   const data = await ledgerXlsx(region, ledgerRows(tasks, ctx.ledger, ctx.today));
-  return { reply: { intent: 'ledger', blocks: [{ type: 'paragraph', text: ledgerText.exported(region, tasks.length, name) }], tasks: [], related: [], file: { name, data } } };
+  return { reply: { intent: 'ledger', blocks: [{ type: 'paragraph', text: ledgerText.exported(region, tasks.length, name) }], tasks: [], related: [], file: { name, data, instead: ledgerText.exportElsewhere(region) } } };
 }
