@@ -40,7 +40,8 @@ export function findTask(tasks: readonly Task[], text: string): Task {
 
 export function tempDir(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'zwgk-'));
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  // Retries: a bot process stopped by a signal may still be writing its last status file for a moment.
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }) };
 }
 
 /** Waits until a condition holds (polling), or fails after `ms`. */
