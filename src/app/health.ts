@@ -19,6 +19,8 @@ export const HEARTBEAT_MS = 30_000;
 export const STALE_AFTER_MS = 3 * HEARTBEAT_MS;
 /** After a change, the status file is rewritten this soon (changes in a burst are written once). */
 const CHANGE_DEBOUNCE_MS = 1_000;
+/** The status keeps the last sends of at most this many targets (the least recently sent to are dropped). */
+export const MAX_TARGETS = 1000;
 /** An error kept for the status is clipped to this many characters. */
 const MAX_ERROR_CHARS = 300;
 
@@ -175,7 +177,11 @@ export class Health {
   }
 
   private recordSend(target: string, outcome: Partial<SendHealth>): void {
-    this.sends.set(target, { ...this.sends.get(target), target, ...outcome });
+    const before = this.sends.get(target);
+    // Re-inserted, so that the map's order is the order of the last send: the oldest is first to go.
+    this.sends.delete(target);
+    this.sends.set(target, { ...before, target, ...outcome });
+    if (this.sends.size > MAX_TARGETS) this.sends.delete(this.sends.keys().next().value as string);
     this.changed();
   }
 

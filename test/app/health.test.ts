@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Health, HealthStatusSchema } from '../../src/app/health.ts';
+import { Health, HealthStatusSchema, MAX_TARGETS } from '../../src/app/health.ts';
 import { HttpServer } from '../../src/app/http-server.ts';
 import { silentLogger } from '../../src/log.ts';
 import type { Reply } from '../../src/model/reply.ts';
@@ -26,6 +26,20 @@ describe('Health', () => {
       { target: 'robot:ops', lastOk: '2026-06-01T01:00:00.000Z' },
       { target: 'telegram:-100', lastFailure: { at: '2026-06-01T02:00:00.000Z', error: 'HTTP 502' } },
     ]);
+  });
+
+  it('keeps the last sends of a bounded number of targets, dropping the least recently sent to', async () => {
+    const h = health();
+    const ok = { name: 'telegram', send: async () => {} };
+    for (let i = 0; i <= MAX_TARGETS; i++) await h.recorded(ok, (t) => `telegram:${t.chatId}`).send({ chatId: String(i) }, reply);
+    await h.recorded(ok, (t) => `telegram:${t.chatId}`).send({ chatId: '1' }, reply);
+    await h.recorded(ok, (t) => `telegram:${t.chatId}`).send({ chatId: 'new' }, reply);
+    const targets = h.status().sends.map((s) => s.target);
+    expect(targets).toHaveLength(MAX_TARGETS);
+    expect(targets).not.toContain('telegram:0');
+    expect(targets).not.toContain('telegram:2');
+    expect(targets).toContain('telegram:1');
+    expect(targets).toContain('telegram:new');
   });
 
   it('/healthz is 200 while every started adapter is up, 503 when one is not; it tells no chat ids or errors', async () => {
