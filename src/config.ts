@@ -201,12 +201,31 @@ function parseRobots(raw: string | undefined): { robots: RobotConfig[]; problems
   return { robots: [], problems: result.error.issues.map((i) => problemOf('ZWGK_ROBOTS', i, json, 1)) };
 }
 
+/** The platforms an alert (or a reminder) can reach, given what is configured: a robot by its name. */
+function reachable(target: string, robots: readonly RobotConfig[], env: z.infer<typeof EnvSchema>): boolean {
+  const [platform = '', id = ''] = target.split(/:(.*)/s);
+  if (platform === 'robot') return robots.some((r) => r.name === id);
+  if (platform === 'telegram') return Boolean(env.TELEGRAM_BOT_TOKEN);
+  if (platform === 'wechat') return Boolean(env.WECHATY_PUPPET);
+  if (platform === 'dingtalk') return Boolean(env.DINGTALK_CLIENT_ID && env.DINGTALK_CLIENT_SECRET);
+  if (platform === 'feishu') return Boolean(env.FEISHU_APP_ID && env.FEISHU_APP_SECRET);
+  // Only the long connection can push; the callback mode answers once per message.
+  if (platform === 'wecom') return env.WECOM_MODE !== 'callback' && Boolean(env.WECOM_BOT_ID && env.WECOM_BOT_SECRET);
+  return false;
+}
+
+/** Every alert target must reach something configured: an alert to nowhere is a silent failure. */
+function targetProblems(env: z.infer<typeof EnvSchema>, robots: readonly RobotConfig[]): ConfigProblem[] {
+  return env.ZWGK_ALERT_TARGETS.filter((t) => !reachable(t, robots, env)).map((target) => ({ variable: 'ZWGK_ALERT_TARGETS', code: 'unknown-target', target }));
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const result = EnvSchema.safeParse(cleaned);
   const problems = result.success ? [] : result.error.issues.map((i) => problemOf(String(i.path[0] ?? ''), i, cleaned));
   const robots = parseRobots(typeof cleaned.ZWGK_ROBOTS === 'string' ? cleaned.ZWGK_ROBOTS : undefined);
   problems.push(...robots.problems, ...twoWayProblems(cleaned));
+  if (result.success && !robots.problems.length) problems.push(...targetProblems(result.data, robots.robots));
   if (!result.success || problems.length) throw new ConfigError(problems);
   const e = result.data;
   return {

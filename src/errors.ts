@@ -39,6 +39,12 @@ export class StoreLockedError extends StoreError {
 /** Nobody listens at the running bot's control socket: no bot runs there, or one that predates it. */
 export class ControlUnavailableError extends ZwgkError {}
 
+/**
+ * The store's lock file exists but holds no pid (empty or garbled: left by an older version, or
+ * edited by hand). It is never taken for stale; the operator decides. The store may still be read.
+ */
+export class StoreLockUnreadableError extends StoreError {}
+
 /** One wrong or missing configuration variable: which one, where in it, and what kind of problem. */
 export interface ConfigProblem {
   variable: string;

@@ -1,6 +1,7 @@
 // Configuration: defaults, one clear line per wrong variable, and no secret echoed.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseEnv } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, secretsOf } from '../src/config.ts';
 import { ConfigError } from '../src/errors.ts';
@@ -64,6 +65,11 @@ describe('loadConfig', () => {
     [{ ZWGK_SEGMENTER: 'gpu' }, /ZWGK_SEGMENTER 应为 auto、native、wasm 之一/],
     [{ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_PORT: '0' }, /TELEGRAM_WEBHOOK_PORT 应为 1–65535 的端口号（TELEGRAM_WEBHOOK_PORT must be a port number from 1 to 65535）/],
     [{ ZWGK_WEB_PORT: 'eighty' }, /ZWGK_WEB_PORT 应为 1–65535 的端口号/],
+    [{ ZWGK_ALERT_TARGETS: 'robot:ops' }, /ZWGK_ALERT_TARGETS 中的“robot:ops”不存在/],
+    [{ ZWGK_ALERT_TARGETS: 'robot:ops', ZWGK_ROBOTS: '[{"name":"zwgk","type":"wecom","key":"k1"}]' }, /“robot:ops”不存在/],
+    [{ ZWGK_ALERT_TARGETS: 'telegram:123' }, /“telegram:123”不存在.*telegram: and wechat: need that platform configured/],
+    [{ ZWGK_ALERT_TARGETS: 'wechat:wxid_1' }, /“wechat:wxid_1”不存在/],
+    [{ ZWGK_ALERT_TARGETS: 'console:x' }, /“console:x”不存在/],
   ])('%j is refused with a clear message', (env, message) => {
     expect(failure(env)).toMatch(message);
   });
@@ -91,6 +97,21 @@ describe('loadConfig', () => {
     const robots = [...example.matchAll(/^#\s+(\{"name".*\})\s*$/gm)].map((m) => m[1]!.replace(/<[^>]+>/g, 'filled-in'));
     expect(robots.length).toBe(3);
     expect(loadConfig({ ZWGK_ROBOTS: `[${robots.join(',')}]` }).robots.map((r) => r.type)).toEqual(['wecom', 'dingtalk', 'feishu']);
+  });
+
+  it('alert targets that reach a configured robot or platform are accepted', () => {
+    const config = loadConfig({ ZWGK_ALERT_TARGETS: 'robot:ops,telegram:1', ZWGK_ROBOTS: '[{"name":"ops","type":"wecom","key":"k1"}]', TELEGRAM_BOT_TOKEN: TOKEN });
+    expect(config.alertTargets).toEqual(['robot:ops', 'telegram:1']);
+  });
+
+  it('.env.example copied as it is starts, grants nobody anything and alerts nowhere', () => {
+    const env = parseEnv(readFileSync(join(import.meta.dirname, '..', '.env.example'), 'utf8'));
+    const config = loadConfig(env);
+    expect(config.admins).toEqual([]);
+    expect(config.alertTargets).toEqual([]);
+    expect(config.robots).toEqual([]);
+    expect(config.telegram).toBeNull();
+    expect(config.wechat).toBeNull();
   });
 
   it('lists every problem at once', () => {

@@ -1,8 +1,9 @@
 // The logger: no registered secret ever reaches a line; one line per event, as text or JSON; the
-// context of one message on every line of its handling; the same error counted, not repeated.
+// context of one message on every line of its handling; the same error counted, not repeated; and the
+// one redaction hides a secret in every form it travels in, and credentials inside URLs.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AdapterError } from '../src/errors.ts';
-import { createLogger, logFormatFor, registerSecret, withLogContext } from '../src/log.ts';
+import { createLogger, logFormatFor, redact, registerSecret, withLogContext } from '../src/log.ts';
 import { dispatcher } from '../src/platform/dispatch.ts';
 import type { IncomingMessage } from '../src/platform/message.ts';
 
@@ -100,7 +101,8 @@ describe('error flood', () => {
   it('writes the first of a storm, then one line counting the rest when the window closes', () => {
     vi.useFakeTimers({ now: new Date('2026-06-01T00:00:00Z') });
     const { lines, log } = capture({ format: 'json', floodWindowMs: 60_000 });
-    for (let i = 0; i < 1000; i++) log.error('wechat: puppet error', { error: new Error('socket hang up'), n: i });
+    // Each in the context of another message: the context is not what makes lines differ.
+    for (let i = 0; i < 1000; i++) withLogContext({ messageId: String(i) }, () => log.error('wechat: puppet error', { error: new Error('socket hang up') }));
     log.error('wechat: puppet error', { error: new Error('another failure') });
     expect(lines).toHaveLength(2);
     vi.advanceTimersByTime(60_000);
@@ -108,6 +110,13 @@ describe('error flood', () => {
     expect(JSON.parse(lines[2]!)).toMatchObject({ level: 'error', repeated: 999, msg: 'wechat: puppet error (repeated 999 more times)' });
     log.error('wechat: puppet error', { error: new Error('socket hang up') });
     expect(lines).toHaveLength(4);
+  });
+
+  it('lines that differ in their fields (another target) are not the same line', () => {
+    vi.useFakeTimers();
+    const { lines, log } = capture();
+    for (const target of ['robot:a', 'robot:b', 'robot:a']) log.warn('alert failed', { target, error: new Error('HTTP 500') });
+    expect(lines).toHaveLength(2);
   });
 
   it('never holds back info lines, and counts a storm of the same warning once', () => {
@@ -126,5 +135,41 @@ describe('error flood', () => {
     expect(lines.map((l) => (JSON.parse(l) as { repeated?: number }).repeated ?? null)).toEqual([null, null, null, 1, null]);
     log.error('failed', { error: new Error('e1') });
     expect(lines).toHaveLength(6);
+  });
+});
+
+const SECRET = 'puppet_Zw/gk+tok=en 01"x';
+const b64 = (s: string): string => Buffer.from(s).toString('base64');
+
+describe('redact', () => {
+  registerSecret(SECRET);
+  it.each([
+    ['as written', `token ${SECRET} end`],
+    ['URL-encoded', `?token=${encodeURIComponent(SECRET)}&x=1`],
+    ['URL-encoded, lower-case hex', `path/${encodeURIComponent(SECRET).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase())}`],
+    ['form-encoded', new URLSearchParams({ t: SECRET }).toString()],
+    ['encodeURI', encodeURI(`https://x.example/${SECRET}`)],
+    ['JSON-escaped', JSON.stringify({ token: SECRET })],
+    ['base64', `Authorization: Basic ${b64(SECRET)}`],
+    ['base64 inside a longer base64 (offset 1)', b64(`a${SECRET}zz`)],
+    ['base64 inside a longer base64 (offset 2)', b64(`ab${SECRET}z`)],
+    ['URL-safe base64', b64(`user:${SECRET}`).replace(/\+/g, '-').replace(/\//g, '_')],
+  ])('a registered secret %s', (_form, text) => {
+    const out = redact(text);
+    expect(out).toContain('***');
+    for (const form of [SECRET, encodeURIComponent(SECRET), b64(SECRET).replace(/=+$/, '')]) expect(out).not.toContain(form);
+  });
+
+  it.each([
+    ['a WeCom webhook key', 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx', 'key=***'],
+    ['a DingTalk signed URL', 'https://oapi.dingtalk.com/robot/send?access_token=abc123&timestamp=1700000000000&sign=Zm9v%2Bbar%3D', 'access_token=***&timestamp=1700000000000&sign=***'],
+    ['a Telegram bot path', 'https://api.telegram.org/bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/sendMessage', '/bot***/sendMessage'],
+    ['a secret parameter', 'https://x.example/cb?client_secret=s3cr3t&state=1', 'client_secret=***&state=1'],
+  ])('credentials inside URLs, registered or not: %s', (_name, text, expected) => {
+    expect(redact(text)).toContain(expected);
+  });
+
+  it('leaves ordinary text alone', () => {
+    for (const text of ['民政局有哪些任务', '已在网站发布解读 https://www.wenshang.gov.cn/art/2022/6/1/art_1.html', 'key: value']) expect(redact(text)).toBe(text);
   });
 });

@@ -1,14 +1,18 @@
 // Start-up: read the options (--help starts nothing), validate the configuration, open (or build) the
-// store, and wire the configured adapters to the bot; serve /healthz and the adapters' callback routes
-// on the one HTTP server, write the status file `cli status` reads, and take imports from the CLI on
-// the control socket. The only module that knows which adapters exist. One failing adapter does not
-// take the others down; SIGINT/SIGTERM/SIGHUP stop every adapter and flush the store.
+// store, and wire the configured adapters to the bot. The only module that knows which adapters exist.
+// One failing adapter does not take the others down; SIGINT/SIGTERM/SIGHUP stop every adapter and flush
+// the store. A start-up that fails after the store is open closes it (the lock is never left behind).
+// Callback routes of the adapters are mounted on the one HTTP server, which runs only when something is
+// mounted (and then serves /healthz too). The status file `cli status` reads is written all along, and
+// the CLI hands imports to the running bot on the control socket.
 import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { ConsoleAdapter } from '../../adapters/console.ts';
 import { type Config, loadConfig, secretsOf } from '../config.ts';
 import { Bot } from '../core/bot.ts';
+import { rememberAddressed } from '../core/listing.ts';
 import { FileSessions } from '../core/sessions.ts';
-import { UsageError, messageOf } from '../errors.ts';
+import { messageOf, UsageError } from '../errors.ts';
 import { createLogger, type Level, type Logger, logFormatFor, registerSecret } from '../log.ts';
 import { unitNames } from '../model/task.ts';
 import type { ChatAdapter, Notifier } from '../platform/adapter.ts';
@@ -22,11 +26,11 @@ import { cliText } from '../texts/cli.ts';
 import { describeError } from '../texts/errors.ts';
 import { adapterText, adminText, startText } from '../texts/ops.ts';
 import { openStore } from './bootstrap.ts';
-import { alerter, Channels, robotOf } from './channels.ts';
+import { type Alert, alerter, Channels } from './channels.ts';
 import { ControlServer, controlPath } from './control.ts';
 import { Health, statusPath } from './health.ts';
 import { HttpServer } from './http-server.ts';
-import { parseStartOptions, type StartOptions } from './start-options.ts';
+import { parseStartOptions } from './start-options.ts';
 import { startAll, type Supervised } from './supervise.ts';
 
 /** Puppets that talk to no WeChat account: started, they wait for messages that never come. */
@@ -38,22 +42,50 @@ const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 /** Whether any two-way chat platform is configured (else the console chat opens). */
 const anyPlatform = (config: Config): boolean => Boolean(config.telegram || config.wechat || config.dingtalk || config.feishu || config.wecom);
 
+export interface AppOptions {
+  /** The environment to configure from. Default: process.env (with .env read into it by main). */
+  env?: NodeJS.ProcessEnv;
+  /** Default: lines to stderr at the configured level. */
+  logger?: Logger;
+  /** A puppet instance instead of WECHATY_PUPPET's package (tests drive wechaty-puppet-mock). */
+  wechatPuppet?: object;
+  /** Open the console chat too. Default: when no adapter is configured. */
+  console?: boolean;
+}
+
+export interface App {
+  config: Config;
+  logger: Logger;
+  store: TaskStore;
+  bot: Bot;
+  channels: Channels;
+  alert: Alert;
+  supervised: Supervised;
+  scheduler: Scheduler;
+  http: HttpServer;
+  health: Health;
+  /** Stops everything once, in order: reminders, the control socket, callbacks, adapters, the status, then the store. */
+  stop(): Promise<void>;
+}
+
 /**
  * The two-way adapters the configuration asks for (the console chat is added apart). Each adapter's
  * module, and so its platform's SDK, is imported only when that platform is configured: Wechaty alone
  * takes seconds to load, the Feishu SDK is 6 MB.
  */
-async function configuredAdapters(config: Config, logger: Logger, alert: (text: string) => Promise<void>): Promise<ChatAdapter[]> {
+async function configuredAdapters(config: Config, logger: Logger, alert: Alert, options: AppOptions): Promise<ChatAdapter[]> {
   const adapters: ChatAdapter[] = [];
   if (config.telegram) {
     const { TelegramAdapter } = await import('../../adapters/telegram.ts');
-    const state = await StateFile.open(`${config.storePath}.telegram.json`);
+    const state = await StateFile.open(`${config.storePath}.telegram.json`, logger);
     adapters.push(new TelegramAdapter({ ...config.telegram, state, logger }));
   }
   if (config.wechat) {
-    if (TEST_PUPPETS.has(config.wechat.puppet)) logger.warn(adapterText.mockPuppet(config.wechat.puppet));
+    if (!options.wechatPuppet && TEST_PUPPETS.has(config.wechat.puppet)) logger.warn(adapterText.mockPuppet(config.wechat.puppet));
     const { WechatAdapter } = await import('../../adapters/wechat.ts');
-    adapters.push(new WechatAdapter({ puppet: config.wechat.puppet, puppetToken: config.wechat.token, session: config.wechat.session, logger, alert }));
+    const puppet = options.wechatPuppet ?? config.wechat.puppet;
+    const puppetLog = config.logLevel === 'debug' ? 'info' : 'silent';
+    adapters.push(new WechatAdapter({ puppet, puppetToken: config.wechat.token, session: config.wechat.session, logger, alert, puppetLog }));
   }
   if (config.dingtalk) adapters.push(new (await import('../../adapters/dingtalk.ts')).DingtalkAdapter({ ...config.dingtalk, logger, alert }));
   if (config.feishu) adapters.push(new (await import('../../adapters/feishu.ts')).FeishuAdapter({ ...config.feishu, logger }));
@@ -61,42 +93,15 @@ async function configuredAdapters(config: Config, logger: Logger, alert: (text: 
   return adapters;
 }
 
-interface Running {
-  scheduler: Scheduler;
-  http: HttpServer;
-  health: Health;
-  store: TaskStore;
-  control: () => ControlServer | null;
-  supervised: () => Supervised | null;
-}
-
-/** Stops everything once, in order: reminders, the control socket, the HTTP server, adapters, the status, then the store. */
-function stopper(logger: Logger, r: Running): () => Promise<void> {
-  let stopping = false;
-  return async () => {
-    if (stopping) return;
-    stopping = true;
-    logger.info('stopping');
-    await r.scheduler.stop();
-    await r.control()?.close();
-    await r.http.stop();
-    const supervised = r.supervised();
-    await supervised?.stopAll();
-    for (const adapter of supervised?.running ?? []) r.health.adapterStopped(adapter.name);
-    await r.health.stop();
-    await r.store.close();
-  };
-}
-
-/** Starts the HTTP server (/healthz, platform callbacks); a port in use is reported, not fatal to the rest. */
-async function serveHttp(http: HttpServer, config: Config, health: Health, logger: Logger, alert: (text: string) => Promise<void>): Promise<void> {
+/** Starts the HTTP server when something is mounted on it; a port in use is reported, not fatal to the rest. */
+async function serveHttp(http: HttpServer, config: Config, health: Health, logger: Logger, alert: Alert): Promise<void> {
   if (!http.needed) return;
   try {
     await http.start();
     health.listening(config.http.host, http.port);
   } catch (error) {
-    logger.error('http: could not listen', { host: config.http.host, port: config.http.port, error });
-    await alert(adminText.adapterFailed('HTTP', describeError(error))).catch(() => undefined);
+    logger.error('http: could not listen', { error });
+    await alert(adminText.adapterFailed('HTTP', describeError(error)));
   }
 }
 
@@ -110,6 +115,33 @@ async function listenControl(config: Config, store: TaskStore, logger: Logger): 
   }
 }
 
+interface Parts {
+  scheduler: Scheduler;
+  store: TaskStore;
+  http: HttpServer;
+  health: Health;
+  control: () => ControlServer | null;
+  supervised: () => Supervised | null;
+}
+
+function stopper(logger: Logger, p: Parts): () => Promise<void> {
+  let stopping: Promise<void> | null = null;
+  return () => {
+    stopping ??= (async () => {
+      logger.info('stopping');
+      await p.scheduler.stop();
+      await p.control()?.close();
+      await p.http.stop();
+      const supervised = p.supervised();
+      await supervised?.stopAll();
+      for (const adapter of supervised?.running ?? []) p.health.adapterStopped(adapter.name);
+      await p.health.stop();
+      await p.store.close();
+    })();
+    return stopping;
+  };
+}
+
 /**
  * The log level: as configured, or info for a service and warn while a person chats on the console
  * (start-up lines would only crowd their screen; warnings and errors still show, above the prompt).
@@ -118,82 +150,120 @@ function logLevel(config: Config, interactive: boolean): Level {
   return config.logLevel ?? (interactive ? 'warn' : 'info');
 }
 
-async function main(options: StartOptions): Promise<void> {
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  const config = loadConfig();
-  for (const secret of secretsOf(config)) registerSecret(secret);
-  const wantConsole = !anyPlatform(config) || (options.console && Boolean(process.stdin.isTTY));
-  let consoleChat: ConsoleAdapter | null = null;
-  const sink = (line: string): void => (consoleChat ? consoleChat.writeAbove(line, process.stderr) : void process.stderr.write(`${line}\n`));
-  const logger = createLogger(sink, logLevel(config, wantConsole && Boolean(process.stdin.isTTY)), { format: logFormatFor(config.logFormat, process.stderr) });
-
-  const { store, seeded } = await openStore(config.storePath, config.seedsDir, new Date());
-  for (const p of seeded) logger.info(cliText.importSummary(p.document, p.tasks.length, unitNames(p.tasks).size, false));
-  const sessions = await FileSessions.open(`${config.storePath}.sessions.json`);
-  const bot = new Bot({ store, sessions, logger, admins: config.admins });
-  bot.warmUp();
-  const words = segmenter();
-  if (words.fallbackReason) logger.warn(adapterText.segmenterFallback(`${process.platform}-${process.arch}`, words.fallbackReason));
-
-  const health = new Health({ now: () => new Date(), logger, path: statusPath(config.storePath), robots: config.robots.map((r) => `robot:${r.name}`), segmenter: words.engine });
-  const recorded = (channel: Notifier, prefix: string): Notifier => health.recorded(channel, (t) => `${prefix}:${t.chatId}`);
-  const channels = new Channels();
-  for (const r of config.robots) channels.add(`robot:${r.name}`, health.recorded(robotOf(r), () => `robot:${r.name}`));
-  const alert = alerter(config.alertTargets, channels, logger);
-  const adapters = await configuredAdapters(config, logger, alert);
-  const http = new HttpServer({ ...config.http, logger });
-  for (const adapter of adapters) if (adapter.http) http.mount(adapter.http);
-  // /healthz rides on the HTTP server when it runs for something else (a callback, the web 台账); it does
-  // not open a port of its own: the status file (`cli status`) tells the same without one.
-  if (http.needed) http.mount(health.mount());
-
-  let supervised: Supervised | null = null;
-  let control: ControlServer | null = null;
-  const scheduler = new Scheduler({ store, logger, now: () => new Date(), resolve: (chat) => channels.resolveChannel(chat) });
-  const stop = stopper(logger, { scheduler, http, health, store, control: () => control, supervised: () => supervised });
-  // Exit once stopped (SIGHUP: the terminal closed): a puppet or an HTTP agent may keep timers alive after a clean stop.
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void stop().then(() => process.exit(process.exitCode ?? 0)));
-
-  if (wantConsole) {
-    const greeting = chatText.greeting(store.index.regions().length, store.data.tasks.length);
-    consoleChat = new ConsoleAdapter({ greeting, exportDir: config.exportDir, onClose: () => void stop() });
-    adapters.push(consoleChat);
-  }
-  health.start();
-  control = await listenControl(config, store, logger);
-  supervised = await startAll(adapters, (adapter) => dispatcher(recorded(adapter, adapter.name), { bot, logger, now: () => new Date() }), logger, alert);
-  for (const adapter of supervised.running) {
-    channels.add(adapter.name, recorded(adapter, adapter.name));
-    health.adapterUp(adapter.name);
-  }
-  for (const { adapter, error } of supervised.failed) health.adapterFailed(adapter.name, error);
-  if (supervised.running.length === 0) {
-    logger.error('no adapter could start');
-    await stop();
-    process.exitCode = EXIT.failed;
-    return;
-  }
-  await serveHttp(http, config, health, logger, alert);
-  scheduler.start();
+/** The process's logger: lines on stderr (above the console's prompt while it waits), text or JSON. */
+function processLogger(config: Config, interactive: boolean, consoleChat: () => ConsoleAdapter | null): Logger {
+  const sink = (line: string): void => {
+    const chat = consoleChat();
+    if (chat) chat.writeAbove(line, process.stderr);
+    else process.stderr.write(`${line}\n`);
+  };
+  return createLogger(sink, logLevel(config, interactive), { format: logFormatFor(config.logFormat, process.stderr) });
 }
 
-function run(): Promise<void> {
-  let options: StartOptions;
+/** Subscriptions whose chat nothing configured reaches would fail every day: said once, at start-up. */
+function warnUnreachable(store: TaskStore, channels: Channels, logger: Logger): void {
+  for (const sub of store.data.subscriptions) {
+    if (!channels.resolveChannel(sub.chat)) logger.warn('subscription target not available: its reminders cannot be sent', { chat: sub.chat, region: sub.region });
+  }
+}
+
+/** Validates the configuration, opens the store and starts every configured adapter and the reminders. */
+export async function startApp(options: AppOptions = {}): Promise<App> {
+  const config = loadConfig(options.env ?? process.env);
+  for (const secret of secretsOf(config)) registerSecret(secret);
+  const wantConsole = options.console ?? !anyPlatform(config);
+  let consoleChat: ConsoleAdapter | null = null;
+  const logger = options.logger ?? processLogger(config, wantConsole && Boolean(process.stdin.isTTY), () => consoleChat);
+
+  const { store, seeded } = await openStore(config.storePath, config.seedsDir, new Date());
+  const words = segmenter();
+  const health = new Health({ now: () => new Date(), logger, path: statusPath(config.storePath), robots: config.robots.map((r) => `robot:${r.name}`), segmenter: words.engine });
+  // Every send to a chat or robot is recorded for `cli status`: the last success and the last failure.
+  const recorded = (channel: Notifier, prefix: string): Notifier => health.recorded(channel, (t) => `${prefix}:${t.chatId}`);
+  const channels = new Channels();
+  const http = new HttpServer({ ...config.http, logger });
+  let sessions: FileSessions | null = null;
+  let supervised: Supervised | null = null;
+  let control: ControlServer | null = null;
+  // A digest that @-mentions people is a list they may refer to ("完成 2").
+  const onDelivered = async (d: Parameters<typeof rememberAddressed>[1]): Promise<void> => {
+    if (sessions) await rememberAddressed(sessions, d);
+  };
+  const resolve = (chat: string): ReturnType<Channels['resolveChannel']> => {
+    const route = channels.resolveChannel(chat);
+    return route && { chatId: route.chatId, channel: health.recorded(route.channel, () => chat) };
+  };
+  const scheduler = new Scheduler({ store, logger, now: () => new Date(), resolve, onDelivered });
+  const stop = stopper(logger, { scheduler, store, http, health, control: () => control, supervised: () => supervised });
+  try {
+    for (const p of seeded) logger.info(cliText.importSummary(p.document, p.tasks.length, unitNames(p.tasks).size, false));
+    sessions = await FileSessions.open(`${config.storePath}.sessions.json`, logger);
+    const bot = new Bot({ store, sessions, logger, admins: config.admins });
+    bot.warmUp();
+    if (words.fallbackReason) logger.warn(adapterText.segmenterFallback(`${process.platform}-${process.arch}`, words.fallbackReason));
+    for (const r of config.robots) channels.addRobot(r);
+    const alert = alerter(config.alertTargets, channels, logger);
+    const adapters = await configuredAdapters(config, logger, alert, options);
+    for (const adapter of adapters) if (adapter.http) http.mount(adapter.http);
+    // /healthz rides on the HTTP server when it runs for something else (a callback, the web 台账); it
+    // opens no port of its own: the status file (`cli status`) tells the same without one.
+    if (http.needed) http.mount(health.mount());
+    if (wantConsole) {
+      const greeting = chatText.greeting(store.index.regions().length, store.data.tasks.length);
+      consoleChat = new ConsoleAdapter({ greeting, exportDir: config.exportDir, onClose: () => void stop() });
+      adapters.push(consoleChat);
+    }
+    health.start();
+    control = await listenControl(config, store, logger);
+    // The console is the operator at the machine: no flood control there.
+    const handlerFor = (adapter: ChatAdapter) =>
+      dispatcher(recorded(adapter, adapter.name), { bot, logger, now: () => new Date(), flood: adapter.name === 'console' ? null : undefined });
+    supervised = await startAll(adapters, handlerFor, logger, alert);
+    for (const adapter of supervised.running) {
+      channels.add(adapter.name, adapter);
+      health.adapterUp(adapter.name);
+    }
+    for (const { adapter, error } of supervised.failed) health.adapterFailed(adapter.name, error);
+    warnUnreachable(store, channels, logger);
+    if (supervised.running.length) {
+      await serveHttp(http, config, health, logger, alert);
+      scheduler.start();
+    }
+    return { config, logger, store, bot, channels, alert, supervised, scheduler, http, health, stop };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
+
+async function main(): Promise<void> {
+  let options;
   try {
     options = parseStartOptions(process.argv.slice(2));
   } catch (e) {
     process.stderr.write(`${messageOf(e)}\n`);
     process.exitCode = e instanceof UsageError ? EXIT.usage : EXIT.failed;
-    return Promise.resolve();
+    return;
   }
   if (options.help) {
     process.stdout.write(`${startText.usage}\n`);
-    return Promise.resolve();
+    return;
   }
-  return main(options);
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const app = await startApp({ console: options.console && process.stdin.isTTY ? true : undefined });
+  // Exit once stopped (SIGHUP: the terminal closed): a puppet or an HTTP agent may keep timers alive after a clean stop.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void app.stop().then(() => process.exit(process.exitCode ?? 0)));
+  if (app.supervised.running.length === 0) {
+    app.logger.error('no adapter could start');
+    await app.stop();
+    process.exitCode = EXIT.failed;
+  }
 }
 
-run().catch((e: unknown) => {
-  console.error(describeError(e));
-  process.exitCode = EXIT.failed;
-});
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isMain) {
+  main().catch((e: unknown) => {
+    console.error(describeError(e));
+    process.exitCode = EXIT.failed;
+  });
+}

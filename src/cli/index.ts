@@ -70,7 +70,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
 
 const isMain = import.meta.url === `file://${process.argv[1]}`;
 if (isMain) {
-  // The same configuration as `npm start`: the environment, and .env in the current folder.
+  // The same configuration as the bot's (`npm start` reads .env too): the store, the robots.
   if (existsSync('.env')) process.loadEnvFile('.env');
   process.exitCode = await runCli(process.argv.slice(2), {
     out: (line) => process.stdout.write(`${line}\n`),

@@ -14,7 +14,7 @@ import { parseIntent, type ParsedIntent } from './intent.ts';
 import { KnowledgeCache } from './knowledge.ts';
 import { chatKey, type IncomingMessage } from '../platform/message.ts';
 import type { Reply } from '../model/reply.ts';
-import type { SessionStore } from './sessions.ts';
+import { sessionKey, type SessionStore } from './sessions.ts';
 import { chatText } from '../texts/chat.ts';
 import { deniedText } from '../texts/chat.ts';
 import { answerBind, answerDigestTime, answerLeadDays, answerSettings, answerSubscribe, answerUnsubscribe } from './answers/subscriptions.ts';
@@ -78,12 +78,16 @@ export class Bot {
     const data = this.deps.store.data;
     const person: Person = { platform: message.platform, userId: message.userId, name: message.userName, chat };
     const admins = this.deps.admins ?? [];
+    // References ("第3条", "完成 3") are per person: another member's question never moves them.
+    const key = sessionKey(chat, message.userId);
     const ctx: AnswerContext = {
       knowledge,
       now: message.time,
       today,
-      session: this.deps.sessions.get(chat, message.time),
+      session: this.deps.sessions.get(key, message.time),
+      sessionLapsed: this.deps.sessions.lapsed(key, message.time),
       person,
+      chatType: message.chatType,
       may: (action, task) => may(action, person, admins, data.bindings, task),
       region: bound ? (binding ?? null) : regions.length === 1 ? (regions[0] ?? null) : null,
       data,
@@ -99,7 +103,7 @@ export class Bot {
     const answer = this.tooBroad(intent) ?? (await this.route(ctx, intent));
     if (answer.write) await this.deps.store.change(answer.write);
     if (answer.bindRegion) await this.deps.store.setChatRegion(chat, answer.bindRegion, `${message.platform}:${message.userId}`, message.time);
-    if (answer.session) await this.deps.sessions.set(chat, answer.session);
+    if (answer.session) await this.deps.sessions.set(key, answer.session);
     return answer.reply;
   }
 

@@ -1,7 +1,8 @@
-// Numbered task lists a page at a time, remembered per chat so that "更多" and "第N条" work.
+// Numbered task lists a page at a time, remembered per person per chat so that "更多", "第N条" and
+// "完成 N" work; and the lists a digest addressed to the people it @-mentioned.
 import type { Task, UnitRole } from '../model/task.ts';
 import type { Block, Intent, Reply } from '../model/reply.ts';
-import { SESSION_TTL_MS, type Session } from './sessions.ts';
+import { SESSION_TTL_MS, sessionKey, type Session, type SessionStore } from './sessions.ts';
 import { chatText } from '../texts/chat.ts';
 import { clip, deadlineLabel, CLIP_WIDTH } from '../texts/format.ts';
 import { unitKind } from '../model/unit-names.ts';
@@ -95,4 +96,27 @@ export function nextPage(session: Session, tasks: Task[], now: Date): { reply: R
     },
     session: { ...session, page: next, expiresAt: new Date(now.getTime() + SESSION_TTL_MS).toISOString() },
   };
+}
+
+/**
+ * The list a digest addressed to a person (it @-mentioned them): their numbers now refer to it. A list
+ * they had asked for is kept beside it, so that a number meaning different tasks in the two is asked
+ * back, not guessed.
+ */
+export function addressedSession(title: string, tasks: readonly Task[], previous: Session | undefined, now: Date): Session {
+  const { session } = firstPage({ intent: 'due', head: [], title, tasks: [...tasks] }, now);
+  const asked = previous?.origin === 'addressed' ? previous.replaced : previous && { title: previous.title, taskIds: previous.taskIds, expiresAt: previous.expiresAt };
+  return { ...session, origin: 'addressed', ...(asked ? { replaced: asked } : {}) };
+}
+
+/** A delivered digest, for the people it @-mentioned in a two-way chat (robots' groups cannot answer). */
+export async function rememberAddressed(
+  sessions: SessionStore,
+  delivery: { chat: string; mentions: readonly string[]; title: string; numbered: readonly Task[]; at: Date },
+): Promise<void> {
+  if (delivery.chat.startsWith('robot:') || !delivery.numbered.length) return;
+  for (const userId of delivery.mentions) {
+    const key = sessionKey(delivery.chat, userId);
+    await sessions.set(key, addressedSession(delivery.title, delivery.numbered, sessions.get(key, delivery.at), delivery.at));
+  }
 }

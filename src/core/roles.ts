@@ -6,7 +6,8 @@ import { unitRoles } from '../model/task.ts';
 import { unitKey } from '../model/unit-names.ts';
 import type { Binding } from '../model/records.ts';
 
-export type Action = 'subscribe' | 'bind' | 'region' | 'import' | 'progress';
+/** 'export': the whole ledger of a region (it names staff); a unit's staff get their unit's rows apart. */
+export type Action = 'subscribe' | 'bind' | 'region' | 'import' | 'progress' | 'export';
 
 export interface Person {
   platform: string;

@@ -1,5 +1,7 @@
 // Rendering replies for platforms: plain text or markdown in pieces that fit a platform's size limit,
-// split between blocks (items stay whole), and made inert where the platform would read markup.
+// split between blocks (items stay whole), and made inert where the platform would read markup. Every
+// platform's text (replies, digests, alerts, robot payloads) passes the one redaction here.
+import { redact } from '../log.ts';
 import { renderBlock, splitRendered } from './reply.ts';
 import { type Block, type Reply } from '../model/reply.ts';
 
@@ -11,7 +13,7 @@ export interface Limit {
 
 /** Plain-text messages of a reply, each within the limit. */
 export function plainMessages(reply: Pick<Reply, 'blocks'>, limit: Limit, transform: (s: string) => string = (s) => s): string[] {
-  return splitRendered(reply.blocks.map((b) => transform(renderBlock(b))), limit.max, limit.size);
+  return splitRendered(reply.blocks.map((b) => transform(redact(renderBlock(b)))), limit.max, limit.size);
 }
 
 /** Document and user text must not address everyone in a group: "@所有人" and "@all" lose their @. */
@@ -69,7 +71,7 @@ export function renderMarkdownBlock(block: Block, style: MarkdownStyle): string 
 /** Markdown messages of a reply, each within the limit. */
 export function markdownMessages(reply: Pick<Reply, 'blocks'>, limit: Limit, style: MarkdownStyle = PLAIN_LINES): string[] {
   return splitRendered(
-    reply.blocks.map((b) => renderMarkdownBlock(b, style)),
+    reply.blocks.map((b) => redact(renderMarkdownBlock(b, style))),
     limit.max,
     limit.size,
     style.blockBreak,

@@ -1,5 +1,6 @@
 // Rendering the reply model as plain text (shared by the console, the CLI and WeChat), and splitting
 // it into messages under a platform's size limit. Splitting keeps items whole.
+import { redact } from '../log.ts';
 import type { Block, Reply } from '../model/reply.ts';
 
 export function renderBlock(block: Block): string {
@@ -14,8 +15,9 @@ export function renderBlock(block: Block): string {
   }
 }
 
+/** The reply as one plain text (console, CLI), through the one redaction. */
 export function renderPlain(reply: Pick<Reply, 'blocks'>): string {
-  return reply.blocks.map(renderBlock).join('\n');
+  return redact(reply.blocks.map(renderBlock).join('\n'));
 }
 
 /**

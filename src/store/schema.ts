@@ -1,11 +1,13 @@
-// The shape of the store file, validated on every load.
+// The shape of the store file, validated on every load. Collections this version does not know (written
+// by a newer one) are kept as they are and written back; an unknown field inside a known record is
+// refused by name when the file is read (ValidatedJsonFile's refuseUnknownFields), never dropped.
 import { z } from 'zod';
 import { BindingSchema, ChatSettingsSchema, DigestRecordSchema, LedgerEventSchema, ReminderRecordSchema, SubscriptionSchema } from '../model/records.ts';
 import { DocumentSchema, TaskSchema } from '../model/task.ts';
 
 export const STORE_VERSION = 1;
 
-export const StoreSchema = z.object({
+export const StoreSchema = z.looseObject({
   version: z.literal(STORE_VERSION),
   documents: z.array(DocumentSchema),
   tasks: z.array(TaskSchema),

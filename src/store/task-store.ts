@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import { messageOf, StoreError } from '../errors.ts';
 import type { ParsedDocument } from '../model/task.ts';
 import { TaskIndex } from './indexes.ts';
-import { ValidatedJsonFile } from './json-file.ts';
+import { removeTempFiles, resolveLinks, ValidatedJsonFile } from './json-file.ts';
 import { StoreLock } from './lock.ts';
 import { type ChatSettings } from '../model/records.ts';
 import { migrateStore } from './migrate.ts';
@@ -52,9 +52,13 @@ export class TaskStore {
   static async open(path: string, options: OpenOptions = {}): Promise<TaskStore> {
     // A new server's data folder (ZWGK_STORE=/var/lib/zwgk-bot/store.json) is made on first start.
     if (!options.readOnly) await mkdir(dirname(path), { recursive: true }).catch(() => undefined);
-    const lock = options.readOnly ? null : await StoreLock.acquire(path);
+    // Locked by the file it stands for, so two links to one store still exclude each other.
+    const target = await resolveLinks(path);
+    const lock = options.readOnly ? null : await StoreLock.acquire(target);
     try {
-      const adapter = new ValidatedJsonFile<StoreData>(path, StoreSchema, migrateStore);
+      // The owner removes what a killed writer left: no other process writes this file.
+      if (lock) await removeTempFiles(target, { anyPid: true });
+      const adapter = new ValidatedJsonFile<StoreData>(path, StoreSchema, { refuseUnknownFields: true, upgrade: migrateStore });
       const db = new Low<StoreData>(adapter, emptyStore());
       const existing = await adapter.read();
       if (existing) db.data = existing;

@@ -30,10 +30,13 @@ export const chatText = {
   empty: '请输入您的问题，例如“民政局有哪些任务”。发送“帮助”查看用法。',
   error: '抱歉，处理这条消息时出错了，请稍后再试。问题已记录。',
   tooLong: (max: number): string => `消息太长了（超过 ${max} 字），请把问题说得简短一些。`,
+  floodPerson: '您发得太快了，请稍候一分钟再发；这期间的消息不再逐条回复。',
+  floodChat: '本群消息太多，助手暂停回复约一分钟，请稍后再问。',
 
   pageHint: (page: number, pages: number): string => `第 ${page}/${pages} 页，回复“更多”查看下一页，回复“第N条”查看详情`,
   detailHint: '回复“第N条”查看详情',
-  noList: '还没有可以翻看的列表。先问一个问题，例如“民政局有哪些任务”。',
+  noList: '您还没有可以翻看的列表（序号只指您自己查询的列表）。先问一个问题，例如“民政局有哪些任务”。',
+  listExpired: '您上次的列表已过期，请重新查询，例如“民政局有哪些任务”。',
   listEnd: '已经是最后一页了。',
   noSuchItem: (n: number, total: number): string => `没有第 ${n} 条，上一个列表共 ${total} 条。`,
   noSuchTask: (id: string): string => `没有找到编号为 ${id} 的任务。`,
@@ -111,6 +114,7 @@ export const deniedText = {
     region: '只有管理员可以设置本群的默认地区。',
     import: '只有管理员可以导入文件。',
     progress: '只有管理员或该任务责任单位的经办人可以登记进展。',
+    export: '只有管理员或本单位经办人可以导出台账（台账含经办人信息）；经办人只能导出本单位的任务。',
   } as const;
 
 /** How a range of due dates is named in a reply ("本月（2022年6月）"). */

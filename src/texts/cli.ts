@@ -121,6 +121,8 @@ export const cliText = {
   needRegion: '需要 --region，例如 --region 汶上县',
   unknownRegion: (name: string, known: readonly string[]): string => `没有地区“${name}”。已有：${known.join('、')}`,
   needChat: '需要 --chat，例如 --chat robot:ops 或 --chat telegram:-100',
+  unknownRobot: (name: string, known: readonly string[]): string =>
+    `没有名为“${name}”的群机器人：${known.length ? `已配置的有 ${known.join('、')}` : 'ZWGK_ROBOTS 中还没有配置机器人'}（见 .env.example）。`,
   missingOptions: (help: string): string => `缺少必需的选项。\n${help}`,
 
   importSummary: (doc: TaskDocument, tasks: number, units: number, replaced: boolean): string =>

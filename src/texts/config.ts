@@ -19,7 +19,10 @@ const SAY: Record<ConfigProblem['code'], (p: ConfigProblem) => [zh: string, en: 
   'robot-type': () => ['type 应为 wecom、dingtalk 或 feishu', 'type must be wecom, dingtalk or feishu'],
   json: () => ['不是有效的 JSON 数组（示例见 .env.example）', 'is not a valid JSON array (see .env.example)'],
   duplicate: () => ['重复', 'is used twice'],
-  'unknown-target': (p) => [`指向不存在的目标“${p.target ?? ''}”`, `names a target that does not exist: ${p.target ?? ''}`],
+  'unknown-target': (p) => [
+    `中的“${p.target ?? ''}”不存在：robot: 后应为 ZWGK_ROBOTS 中某个机器人的 name，telegram:、wechat: 需先配置该平台`,
+    `names “${p.target ?? ''}”, which does not exist: robot: must name a robot of ZWGK_ROBOTS, telegram: and wechat: need that platform configured`,
+  ],
   invalid: () => ['格式不对', 'is not valid'],
 };
 

@@ -25,8 +25,11 @@ export function unitsLabel(task: Task): string {
   return parts.join('；') || '未写明责任单位';
 }
 
-/** How many characters of a requirement each place shows: a chat list item, a reminder line, a CLI line. */
-export const CLIP_WIDTH = { item: 56, reminder: 50, cliLine: 40 } as const;
+/**
+ * How many characters of a requirement each place shows: a chat list item, a reminder line, a CLI line,
+ * and the echo of the task a ledger command changed.
+ */
+export const CLIP_WIDTH = { item: 56, reminder: 50, cliLine: 40, echo: 20 } as const;
 
 export function clip(text: string, max: number): string {
   const chars = Array.from(text);

@@ -2,9 +2,13 @@
 
 export const adminText = {
   adapterFailed: (name: string, reason: string): string => `【政务公开助手】${name} 连接异常：${reason}。请尽快处理。`,
+  /** The one alert of an incident: the same errors after it are only counted in the log until it recovers. */
+  incident: (name: string, reason: string): string => `【政务公开助手】${name} 连接异常：${reason}。恢复前同类错误只记入日志，不再逐条告警。请尽快处理。`,
   wechatLoggedOut: (user: string): string => `【政务公开助手】微信账号 ${user} 已退出登录，请重新扫码登录。`,
   wecomTakenOver: '【政务公开助手】企业微信智能机器人的长连接被另一处程序（同一个 Bot ID）接管，本机已停止接收消息。请确认只有一处在运行，然后重启本服务。',
   reconnectFailing: (name: string, attempts: number): string => `【政务公开助手】${name} 连接已断开，重连 ${attempts} 次仍未成功，仍在继续重试。请检查网络和凭据。`,
+  /** An alert that repeated while it was held back: said once more, with how often. */
+  repeated: (text: string, times: number, minutes: number): string => `${text}（此前 ${minutes} 分钟内同样的告警另有 ${times} 次，未逐条发送）`,
 };
 
 /** Why a platform adapter failed, for logs and alerts. */

@@ -51,6 +51,7 @@ describe('a newcomer starts the bot on Telegram', () => {
 
     const polls = fake.calls.filter((c) => c.method === 'getUpdates').length;
     const second = start(logs, await freePort());
+    // A second start loads every module again: on a busy machine that takes a while.
     await until(() => fake.calls.filter((c) => c.method === 'getUpdates').length > polls + 1, 30_000);
     await stopped(second);
     expect(fake.messagesTo(-1001)).toHaveLength(1);

@@ -78,6 +78,8 @@ describe('WECHATY_PUPPET=wechaty-puppet-mock', () => {
     } finally {
       process.kill(-(child.pid as number), 'SIGTERM');
       await new Promise((r) => child.once('exit', r));
+      // The bot itself (not npm) is done when its lock is gone.
+      await until(() => !existsSync(join(dir, 'store.json.lock')), 20_000).catch(() => undefined);
       cleanup();
     }
   }, 90_000);

@@ -121,7 +121,7 @@ describe('details and paging', () => {
     await chat.shouldReply('民政局有哪些任务', lists(4));
     await t.chat('someone-else', { today: '2022-06-10' }).shouldReply('第1条', '还没有可以翻看的列表');
     chat.at('2022-06-10', '11:00');
-    await chat.shouldReply('第1条', '还没有可以翻看的列表');
+    await chat.shouldReply('第1条', '列表已过期');
   });
 
   it('a task id shows its detail', async () => {

@@ -24,6 +24,7 @@ export interface Chat {
 export interface TestBot {
   store: TaskStore;
   bot: Bot;
+  sessions: MemorySessions;
   chat(chatId?: string, options?: { today?: string; platform?: IncomingMessage['platform']; userId?: string; userName?: string; chatType?: IncomingMessage['chatType'] }): Chat;
   close(): Promise<void>;
 }
@@ -34,11 +35,13 @@ export const ADMINS = ['telegram:admin1', 'wechat:admin1'];
 export async function startTestBot(options: { admins?: readonly string[] } = {}): Promise<TestBot & { dir: string }> {
   const { dir, cleanup } = tempDir();
   const { store } = await openStore(join(dir, 'store.json'), SEEDS_DIR, NOW);
-  const bot = new Bot({ store, sessions: new MemorySessions(), admins: options.admins ?? ADMINS });
+  const sessions = new MemorySessions();
+  const bot = new Bot({ store, sessions, admins: options.admins ?? ADMINS });
   let seq = 0;
   return {
     store,
     bot,
+    sessions,
     chat(chatId = 'group-1', options = {}) {
       let time = options.today ? shanghaiInstant(options.today, '10:00') : NOW;
       const chat: Chat = {

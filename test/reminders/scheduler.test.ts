@@ -4,6 +4,8 @@ import type { StoreData } from '../../src/store/schema.ts';
 import { shanghaiDate, shanghaiInstant, shanghaiTime } from '../../src/time.ts';
 import { tempDir } from '../helpers.ts';
 import { createDesk, RecordingChannel, runClock, scheduler, subscription, TaskStore } from './harness.ts';
+import { Scheduler, type ReminderStore } from '../../src/reminders/scheduler.ts';
+import { createLogger } from '../../src/log.ts';
 
 let dir: string;
 let cleanup: () => void;
@@ -107,6 +109,28 @@ describe('crashes', () => {
     await runClock(scheduler(reopened, channel, clock), clock, '2022-06-23 09:05', '2022-06-24 12:00');
     expect(channel.deliveries).toHaveLength(2);
     expect(channel.deliveries[1]?.reply.tasks.map((t) => t.id)).toEqual(channel.deliveries[0]?.reply.tasks.map((t) => t.id));
+    await reopened.close();
+  });
+
+  it('the true guarantee: a crash repeats at most one message per chat (chats are sent side by side)', async () => {
+    const { path, store } = await createDesk(dir, fresh);
+    const chats = ['robot:zwgk', 'robot:a', 'robot:b'];
+    await store.change((d) => {
+      d.subscriptions = chats.map((chat) => ({ ...fresh, chat }));
+    });
+    const clock = { now: shanghaiInstant('2022-06-23', '09:00') };
+    const channel = new RecordingChannel(clock);
+    const desk = (s: ReminderStore) => new Scheduler({ store: s, resolve: (chat) => ({ channel, chatId: chat }), logger: createLogger(() => {}), now: () => clock.now });
+    // The three chats' pending records land, the three digests go out, and the process dies before any is recorded sent.
+    await desk(dying(store, chats.length)).tick();
+    expect(channel.deliveries).toHaveLength(3);
+    await store.close();
+    const reopened = await TaskStore.open(path);
+    clock.now = shanghaiInstant('2022-06-23', '09:30');
+    await desk(reopened).tick();
+    await runClock(desk(reopened), clock, '2022-06-23 10:00', '2022-06-25 12:00');
+    const perChat = chats.map((chat) => channel.deliveries.filter((d) => d.target.chatId === chat && d.at < shanghaiInstant('2022-06-24', '00:00')).length);
+    expect(perChat).toEqual([2, 2, 2]);
     await reopened.close();
   });
 

@@ -1,4 +1,4 @@
-// Following up on the last list of a chat: "第3条" (detail), "更多" (next page), "相关任务".
+// Following up on the person's last list in a chat: "第3条" (detail), "更多" (next page), "相关任务".
 import type { Task } from '../../model/task.ts';
 import { unitRoles } from '../../model/task.ts';
 import { firstPage, nextPage } from '../listing.ts';
@@ -21,8 +21,11 @@ export function detailOf(ctx: AnswerContext, task: Task, n: number | null): Answ
   return { reply: { intent: 'detail', blocks, tasks: [task], related: [] } };
 }
 
+/** No live list of this person's: an expired one is named as such. */
+const noList = (ctx: AnswerContext, intent: 'detail' | 'more' | 'related'): Answer => say(intent, ctx.sessionLapsed ? chatText.listExpired : chatText.noList);
+
 export function answerDetail(ctx: AnswerContext, n: number): Answer {
-  if (!ctx.session) return say('detail', chatText.noList);
+  if (!ctx.session) return noList(ctx, 'detail');
   const id = ctx.session.taskIds[n - 1];
   const task = id ? ctx.knowledge.index.byId.get(id) : undefined;
   if (!task) return say('detail', chatText.noSuchItem(n, ctx.session.taskIds.length));
@@ -35,12 +38,12 @@ export function answerDetailById(ctx: AnswerContext, id: string): Answer {
 }
 
 export function answerMore(ctx: AnswerContext): Answer {
-  if (!ctx.session) return say('more', chatText.noList);
+  if (!ctx.session) return noList(ctx, 'more');
   return nextPage(ctx.session, tasksById(ctx, ctx.session.taskIds), ctx.now);
 }
 
 export function answerRelated(ctx: AnswerContext): Answer {
-  if (!ctx.session) return say('related', chatText.noList);
+  if (!ctx.session) return noList(ctx, 'related');
   const units = ctx.session.relatedUnits.flatMap((u) => ctx.knowledge.index.units.get(u.region, u.key) ?? []);
   const tasks = collectUnitTasks(ctx, units).related;
   if (!tasks.length) return say('related', chatText.noRelated);

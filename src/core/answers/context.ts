@@ -1,4 +1,4 @@
-// What every answer handler gets: the knowledge, today, and the chat's remembered list.
+// What every answer handler gets: the knowledge, today, and the person's remembered list in this chat.
 import type { Task } from '../../model/task.ts';
 import type { LedgerEvent } from '../../model/records.ts';
 import type { StoreData } from '../../store/schema.ts';
@@ -11,6 +11,8 @@ export interface AnswerContext {
   knowledge: Knowledge;
   /** The chat ("telegram:-100") and who is speaking in it. */
   person: Person;
+  /** A group (others read the answer) or a private chat with the bot. */
+  chatType: 'group' | 'private';
   /** May this person take the action (on the task)? */
   may: (action: Action, task?: Task) => boolean;
   /** The region questions default to: the chat's binding, or the only region there is. */
@@ -23,12 +25,15 @@ export interface AnswerContext {
   now: Date;
   /** Today in Asia/Shanghai. */
   today: string;
+  /** The last list this person asked for (or that was addressed to them) in this chat, while it lives. */
   session: Session | undefined;
+  /** The person had a list here that has expired: say so rather than guess. */
+  sessionLapsed: boolean;
 }
 
 export interface Answer {
   reply: Reply;
-  /** A new remembered list for the chat. */
+  /** A new remembered list for the person in this chat. */
   session?: Session;
   /** The chat binds itself to this region. */
   bindRegion?: string;
