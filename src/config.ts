@@ -48,6 +48,8 @@ const EnvSchema = z
     TELEGRAM_WEBHOOK_HOST: nonEmpty.default('127.0.0.1'),
     ZWGK_WEB_HOST: nonEmpty.default('127.0.0.1'),
     ZWGK_WEB_PORT: z.coerce.number({ message: 'port' }).int('port').min(0, 'port').max(65535, 'port').default(8787),
+    ZWGK_WEB: z.enum(['on', 'off']).default('on'),
+    ZWGK_WEB_URL: url().optional(),
     DINGTALK_CLIENT_ID: nonEmpty.optional(),
     DINGTALK_CLIENT_SECRET: nonEmpty.optional(),
     DINGTALK_ROBOT_CODE: nonEmpty.optional(),
@@ -104,6 +106,11 @@ export interface Config {
   dingtalk: { clientId: string; clientSecret: string; robotCode?: string; mode: 'stream' | 'http'; apiRoot?: string; oapiRoot?: string } | null;
   feishu: { appId: string; appSecret: string; mode: 'websocket' | 'webhook'; domain?: string; verificationToken?: string; encryptKey?: string } | null;
   wecom: { mode: 'websocket' | 'callback'; botId?: string; secret?: string; wsUrl?: string; token?: string; encodingAesKey?: string } | null;
+  /**
+   * The web 台账: on unless ZWGK_WEB=off. `publicUrl` is where people reach it (their sign-in links
+   * point there): ZWGK_WEB_URL behind a proxy, else the address the server listens on.
+   */
+  web: { enabled: boolean; publicUrl: string };
 }
 
 /** Every secret of a configuration, to keep out of logs. */
@@ -250,6 +257,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : null,
     http: { host: e.ZWGK_WEB_HOST, port: e.ZWGK_WEB_PORT },
+    web: { enabled: e.ZWGK_WEB === 'on', publicUrl: (e.ZWGK_WEB_URL ?? `http://${hostForUrl(e.ZWGK_WEB_HOST)}:${e.ZWGK_WEB_PORT}`).replace(/\/+$/, '') },
     ...twoWayBots(e),
   };
 }
@@ -270,4 +278,10 @@ function twoWayBots(e: z.infer<typeof EnvSchema>): Pick<Config, 'dingtalk' | 'fe
       ? { mode: e.WECOM_MODE, botId: e.WECOM_BOT_ID, secret: e.WECOM_BOT_SECRET, wsUrl: e.WECOM_WS_URL, token: e.WECOM_TOKEN, encodingAesKey: e.WECOM_ENCODING_AES_KEY }
       : null,
   };
+}
+
+/** An IPv6 address is bracketed in a URL; 0.0.0.0 (every interface) is reached on the machine as 127.0.0.1. */
+function hostForUrl(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
 }

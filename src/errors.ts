@@ -87,6 +87,12 @@ export class ConfigError extends ZwgkError {
 /** A chat platform adapter failed. */
 export class AdapterError extends ZwgkError {}
 
+/** The web 台账 cannot work as configured (its signing key unreadable …). */
+export class WebError extends ZwgkError {}
+
+/** A sign-in link was redeemed a second time (found in the store as it was about to be recorded). */
+export class LinkUsedError extends WebError {}
+
 /** Bad command-line usage. */
 export class UsageError extends ZwgkError {}
 

@@ -27,6 +27,19 @@ describe('loadConfig', () => {
     expect(config.telegram).toBeNull();
     expect(config.wechat).toBeNull();
     expect(config.robots).toEqual([]);
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 8787 });
+    expect(config.web).toEqual({ enabled: true, publicUrl: 'http://127.0.0.1:8787' });
+  });
+
+  it.each([
+    [{ ZWGK_WEB: 'off' }, { enabled: false, publicUrl: 'http://127.0.0.1:8787' }, { host: '127.0.0.1', port: 8787 }],
+    [{ ZWGK_WEB_HOST: '0.0.0.0', ZWGK_WEB_PORT: '9000' }, { enabled: true, publicUrl: 'http://127.0.0.1:9000' }, { host: '0.0.0.0', port: 9000 }],
+    [{ ZWGK_WEB_HOST: '::1' }, { enabled: true, publicUrl: 'http://[::1]:8787' }, { host: '::1', port: 8787 }],
+    [{ ZWGK_WEB_URL: 'https://taizhang.example.gov.cn/' }, { enabled: true, publicUrl: 'https://taizhang.example.gov.cn' }, { host: '127.0.0.1', port: 8787 }],
+  ])('the web 台账 and the HTTP server from %j', (env, web, http) => {
+    const config = loadConfig(env);
+    expect(config.web).toEqual(web);
+    expect(config.http).toEqual(http);
   });
 
   it('reads every platform', () => {
@@ -70,6 +83,9 @@ describe('loadConfig', () => {
     [{ ZWGK_ALERT_TARGETS: 'telegram:123' }, /“telegram:123”不存在.*telegram: and wechat: need that platform configured/],
     [{ ZWGK_ALERT_TARGETS: 'wechat:wxid_1' }, /“wechat:wxid_1”不存在/],
     [{ ZWGK_ALERT_TARGETS: 'console:x' }, /“console:x”不存在/],
+    [{ ZWGK_WEB_PORT: '80000' }, /ZWGK_WEB_PORT 格式不对/],
+    [{ ZWGK_WEB: 'maybe' }, /ZWGK_WEB 取值不在允许范围内/],
+    [{ ZWGK_WEB_URL: 'taizhang' }, /ZWGK_WEB_URL 应为完整网址/],
   ])('%j is refused with a clear message', (env, message) => {
     expect(failure(env)).toMatch(message);
   });

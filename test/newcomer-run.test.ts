@@ -89,7 +89,7 @@ describe('a newcomer, following the README', () => {
     await until(() => t.screen().at(-1) === '>', 10_000);
   }, 40_000);
 
-  it('`cli status` on the running bot: running, the console up, the ledger counted, exit 0', () => {
+  it('`cli status` on the running bot: running, the console up, the ledger counted, exit 0; /healthz answers 200', async () => {
     const { code, out } = cli('status');
     expect(out).toMatch(/^机器人：运行中（进程 \d+/);
     expect(out).toContain('console：正常');
@@ -97,6 +97,11 @@ describe('a newcomer, following the README', () => {
     expect(out).toContain('1 条台账记录');
     expect(out).toContain('状态：正常');
     expect(code).toBe(0);
+    // The HTTP server runs for the web 台账 (on by default): it answers health checks too.
+    expect(out).toContain(`健康检查：http://127.0.0.1:${port}/healthz`);
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', adapters: [{ name: 'console', state: 'up' }] });
   }, 60_000);
 
   it('`--help` of every command prints its usage and an example', async () => {

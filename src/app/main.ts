@@ -2,9 +2,10 @@
 // store, and wire the configured adapters to the bot. The only module that knows which adapters exist.
 // One failing adapter does not take the others down; SIGINT/SIGTERM/SIGHUP stop every adapter and flush
 // the store. A start-up that fails after the store is open closes it (the lock is never left behind).
-// Callback routes of the adapters are mounted on the one HTTP server, which runs only when something is
-// mounted (and then serves /healthz too). The status file `cli status` reads is written all along, and
-// the CLI hands imports to the running bot on the control socket.
+// Callback routes of the adapters and the web 台账 (unless ZWGK_WEB=off) are mounted on the one HTTP
+// server, which runs only when something is mounted (and then serves /healthz too). The status file
+// `cli status` reads is written all along, and the CLI hands imports to the running bot on the control
+// socket.
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { ConsoleAdapter } from '../../adapters/console.ts';
@@ -31,6 +32,9 @@ import { ControlServer, controlPath } from './control.ts';
 import { Health, statusPath } from './health.ts';
 import { HttpServer } from './http-server.ts';
 import { parseStartOptions } from './start-options.ts';
+import { linkKeyPath, loadLinkKey } from '../web/auth/link-key.ts';
+import { SignInLinks } from '../web/auth/links.ts';
+import { webMounts } from '../web/app.ts';
 import { startAll, type Supervised } from './supervise.ts';
 
 /** Puppets that talk to no WeChat account: started, they wait for messages that never come. */
@@ -124,6 +128,17 @@ interface Parts {
   supervised: () => Supervised | null;
 }
 
+/** The web 台账 on the HTTP server, unless ZWGK_WEB=off; its link signer, for "登录台账" in the chat. */
+async function mountWeb(config: Config, store: TaskStore, http: HttpServer, logger: Logger): Promise<SignInLinks | undefined> {
+  if (!config.web.enabled) return undefined;
+  const key = await loadLinkKey(linkKeyPath(config.storePath));
+  registerSecret(key.toString());
+  const links = new SignInLinks(key, config.web.publicUrl);
+  const deps = { store, admins: config.admins, links, now: () => new Date(), logger, secureCookies: config.web.publicUrl.startsWith('https:') };
+  for (const mount of webMounts(deps)) http.mount(mount);
+  return links;
+}
+
 function stopper(logger: Logger, p: Parts): () => Promise<void> {
   let stopping: Promise<void> | null = null;
   return () => {
@@ -198,7 +213,8 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
   try {
     for (const p of seeded) logger.info(cliText.importSummary(p.document, p.tasks.length, unitNames(p.tasks).size, false));
     sessions = await FileSessions.open(`${config.storePath}.sessions.json`, logger);
-    const bot = new Bot({ store, sessions, logger, admins: config.admins });
+    const signIn = await mountWeb(config, store, http, logger);
+    const bot = new Bot({ store, sessions, logger, admins: config.admins, signIn });
     bot.warmUp();
     if (words.fallbackReason) logger.warn(adapterText.segmenterFallback(`${process.platform}-${process.arch}`, words.fallbackReason));
     for (const r of config.robots) channels.addRobot(r);

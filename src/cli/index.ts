@@ -13,6 +13,7 @@ import { parseCommandLine } from './options.ts';
 import { reminderCommands } from './reminders.ts';
 import { statusCommands } from './status.ts';
 import { taskCommands } from './tasks.ts';
+import { webCommands } from './web.ts';
 
 export type { Io } from './command.ts';
 
@@ -25,6 +26,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   subscribe: reminderCommands.subscribe,
   unsubscribe: reminderCommands.unsubscribe,
   bind: reminderCommands.bind,
+  ...webCommands,
   ...backupCommands,
   ...statusCommands,
 };

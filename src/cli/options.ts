@@ -19,6 +19,7 @@ export const OPTIONS = {
   time: { type: 'string' },
   user: { type: 'string' },
   name: { type: 'string' },
+  as: { type: 'string' },
   force: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },

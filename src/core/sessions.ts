@@ -3,6 +3,7 @@
 // *their* list, never to one somebody else asked for in between. It expires; an expired list is
 // remembered a while as expired, so the bot can say so instead of guessing. The file-backed store keeps
 // it across processes (the CLI's --chat) and restarts; a corrupt file is set aside, never fatal.
+// The session also keeps the frame of the person's last question, so that "台儿庄的呢" is read against it.
 import { z } from 'zod';
 import { silentLogger, type Logger } from '../log.ts';
 import { ValidatedJsonFile } from '../store/json-file.ts';
@@ -18,6 +19,20 @@ const PRUNE_EVERY = 256;
 
 /** A list a person was shown before the current one, kept to tell when a number could mean either. */
 const ReplacedListSchema = z.object({ title: z.string(), taskIds: z.array(z.string()), expiresAt: z.string() });
+
+/** The chat's last question, for short follow-ups ("台儿庄的呢", "几项", "那民政局呢"). */
+export const FrameSchema = z.object({
+  /** The kind of question it was (unit-tasks, search, due …). */
+  kind: z.string(),
+  /** The question without its region names. */
+  text: z.string(),
+  regions: z.array(z.string()),
+  /** The unit as the person typed it ("民政局"), to swap for another. */
+  unitText: z.string().optional(),
+  /** What it was about, without the asking words ("低保"). */
+  topic: z.string().optional(),
+});
+export type Frame = z.infer<typeof FrameSchema>;
 
 export const SessionSchema = z.object({
   /** What the list is, for its heading when paging: "汶上县 县民政局的任务". */
@@ -35,6 +50,10 @@ export const SessionSchema = z.object({
   origin: z.enum(['asked', 'addressed']).optional(),
   /** For an addressed list: the list the person had asked for and was still looking at. */
   replaced: ReplacedListSchema.optional(),
+  /** The frame of the chat's last question (optional: sessions written before it have none). */
+  frame: FrameSchema.optional(),
+  /** A list of lines rather than tasks ("各单位任务数"), paged by "更多". */
+  lines: z.array(z.string()).optional(),
 });
 export type Session = z.infer<typeof SessionSchema>;
 export type ReplacedList = z.infer<typeof ReplacedListSchema>;

@@ -13,6 +13,7 @@ import { readXlsx } from './layouts/xlsx.ts';
 import { type Metadata, readMetadata, regionFromBody } from './metadata.ts';
 import type { ParsedLayout, RawRow } from './raw-row.ts';
 import { splitUnitCell } from './unit-cells.ts';
+import { MAX_IMPORT_BYTES } from './limits.ts';
 
 export interface ImportOptions {
   /** Supplies or overrides the region read from the document. */
@@ -36,6 +37,7 @@ type Units = Record<UnitRole, string[]>;
 /** Parses a file without writing anything. Throws ImportError naming the file and the reason. */
 export async function parseDocument(path: string, bytes: Uint8Array, options: ImportOptions): Promise<ParsedDocument> {
   const file = basename(path);
+  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportError(file, importReason.tooLarge(bytes.byteLength, MAX_IMPORT_BYTES));
   const parsed = await readRows(file, bytes);
   const meta = readMetadata(parsed.headerText);
   const year = options.year ?? meta.year;

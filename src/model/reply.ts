@@ -15,7 +15,9 @@ export type Intent =
   | 'subscribe'
   | 'bind'
   | 'ledger'
+  | 'sign-in'
   | 'denied'
+  | 'refuse'
   | 'fallback'
   | 'error';
 

@@ -27,6 +27,8 @@ export interface HttpMount {
   readonly prefix: string;
   /** Its routes, relative to the prefix. */
   routes(): Hono;
+  /** Routes (relative to the prefix) that take larger bodies than the server's limit: file uploads. */
+  readonly bodyLimits?: ReadonlyArray<{ path: string; maxBytes: number }>;
 }
 
 /** A two-way chat platform. */

@@ -14,9 +14,27 @@ import { FloodControl } from './rate-limit.ts';
 /** Messages delivered later than this after they were sent (a restart, a long outage) are not answered. */
 export const DEFAULT_MAX_AGE_MS = 3 * 60_000;
 
-/** A group message starting with one of these is for the bot even without an @-mention. */
-const COMMAND_WORD =
-  /^\s*(?:\/[a-z]+|帮助|菜单|更多|下一页|相关任务|第\s*[0-9一二三四五六七八九十]+\s*[条项]|详情|切换到|本群绑定|订阅|取消订阅|提醒设置|签收|进展|完成|撤销完成|逾期任务|导出台账|完成情况|完成率)/i;
+/**
+ * Group messages that are for the bot without an @-mention: a command said exactly, the whole message
+ * and nothing else. "完成 3" and "完成3" are commands; "完成了，材料已经上传", "完成3项了吗？", "签收1份文件",
+ * "进展1：暂无" and "订阅号文章已发" are people talking to each other.
+ */
+const COMMANDS: readonly RegExp[] = [
+  /^\/[a-z]+(?:@\w+)?(?:\s+.*)?$/is,
+  /^(?:帮助|菜单|更多|下一页|相关任务|逾期任务|导出台账|完成情况|完成率|取消订阅|提醒设置|订阅提醒|订阅到期提醒|登录台账)$/,
+  /^第\s*[0-9一二三四五六七八九十]{1,3}\s*条$/,
+  /^详情\s*[0-9]{1,3}$/,
+  /^(?:切换到|本群绑定)\s*[\p{Script=Han}]{2,12}$/u,
+  /^订阅(?:\s+[\p{Script=Han}]{2,16})+$/u,
+  /^(?:签收|完成|撤销完成)\s*(?:[0-9]{1,3}|\d{4}-[0-9a-f]{8}-\d+)$/,
+  /^进展\s*(?:[0-9]{1,3}|\d{4}-[0-9a-f]{8}-\d+)(?:\s+\S.*)?$/s,
+];
+
+/** Whether a group message is a command said exactly (trailing punctuation and spaces aside). */
+export function isCommand(text: string): boolean {
+  const t = text.trim().replace(/[。.!！]+$/u, '');
+  return COMMANDS.some((re) => re.test(t));
+}
 
 /** Commands that change something (the ledger, subscriptions, bindings, the chat's region): counted apart. */
 const CHANGE_WORD = /^(?:\/region\b|签收|进展|完成(?!率|情况|进度)|撤销完成|订阅|取消订阅|退订|提前\s*[0-9一二三四五六七八九十]|提醒时间|每天\s*\d|绑定|本群绑定|切换|设置地区|设定地区|地区设为)/i;
@@ -26,7 +44,7 @@ export function changesSomething(text: string): boolean {
 }
 
 export function isForBot(message: IncomingMessage): boolean {
-  return message.chatType === 'private' || message.mentioned || COMMAND_WORD.test(message.text);
+  return message.chatType === 'private' || message.mentioned || isCommand(message.text);
 }
 
 /**

@@ -102,7 +102,7 @@ export function buildDigest(input: DigestInput): Digest {
     blocks.push({ type: 'paragraph', text: reminderText.unitHeading(group.name, staff.map((b) => b.user.name ?? b.user.userId)) });
     for (const item of group.items) {
       const label = reminderText.reason(item.reason, item.daysLeft);
-      blocks.push({ type: 'item', n: ++n, lines: [reminderText.item(label, deadlineLabel(item.task), clip(item.task.requirement, CLIP_WIDTH.reminder)), chatText.taskId(item.task.id)] });
+      blocks.push({ type: 'item', n: ++n, lines: [reminderText.item(label, deadlineLabel(item.task, item.daysLeft), clip(item.task.requirement, CLIP_WIDTH.reminder)), chatText.taskId(item.task.id)] });
       numbered.push(item.task);
     }
   }

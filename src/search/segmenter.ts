@@ -17,6 +17,10 @@ export interface Segmenter {
   cut(text: string): string[];
   /** Words and the shorter dictionary words inside them, for indexing. */
   cutForSearch(text: string): string[];
+  /** Words with their part of speech (n, v, nz …), HMM guessing on. */
+  tag(text: string): Array<{ word: string; tag: string }>;
+  /** Adds words kept whole from now on, at the domain words' frequency. */
+  addWords(words: readonly string[]): void;
 }
 
 /** How a module is loaded: `require`, or a stand-in in tests (a missing native binary). */
@@ -25,14 +29,22 @@ export type ModuleLoader = (id: string) => unknown;
 /** The frequency given to the domain's own words, high enough that they stay whole. */
 const DOMAIN_WORD_FREQUENCY = 200_000;
 
+type Tagged = Array<{ word: string; tag: string }>;
+
 interface NativeJieba {
   Jieba: {
-    withDict(dict: Uint8Array): { loadDict(dict: Uint8Array): void; cut(text: string, hmm: boolean): string[]; cutForSearch(text: string, hmm: boolean): string[] };
+    withDict(dict: Uint8Array): {
+      loadDict(dict: Uint8Array): void;
+      cut(text: string, hmm: boolean): string[];
+      cutForSearch(text: string, hmm: boolean): string[];
+      tag(text: string, hmm: boolean): Tagged;
+    };
   };
 }
 interface WasmJieba {
   cut(text: string, hmm: boolean): string[];
   cut_for_search(text: string, hmm: boolean): string[];
+  tag(text: string, hmm: boolean): Tagged;
   add_word(word: string, freq: number): number;
 }
 
@@ -40,14 +52,18 @@ function nativeSegmenter(load: ModuleLoader, words: readonly string[]): Segmente
   const { Jieba } = load('@node-rs/jieba') as NativeJieba;
   const { dict } = load('@node-rs/jieba/dict.js') as { dict: Uint8Array };
   const jieba = Jieba.withDict(dict);
-  jieba.loadDict(Buffer.from(words.map((w) => `${w} ${DOMAIN_WORD_FREQUENCY}`).join('\n')));
-  return { engine: 'native', cut: (t) => jieba.cut(t, false), cutForSearch: (t) => jieba.cutForSearch(t, true) };
+  const addWords = (more: readonly string[]): void => jieba.loadDict(Buffer.from(more.map((w) => `${w} ${DOMAIN_WORD_FREQUENCY}`).join('\n')));
+  addWords(words);
+  return { engine: 'native', cut: (t) => jieba.cut(t, false), cutForSearch: (t) => jieba.cutForSearch(t, true), tag: (t) => jieba.tag(t, true), addWords };
 }
 
 function wasmSegmenter(load: ModuleLoader, words: readonly string[], fallbackReason?: string): Segmenter {
   const jieba = load('jieba-wasm') as WasmJieba;
-  for (const w of words) jieba.add_word(w, DOMAIN_WORD_FREQUENCY);
-  return { engine: 'wasm', fallbackReason, cut: (t) => jieba.cut(t, false), cutForSearch: (t) => jieba.cut_for_search(t, true) };
+  const addWords = (more: readonly string[]): void => {
+    for (const w of more) jieba.add_word(w, DOMAIN_WORD_FREQUENCY);
+  };
+  addWords(words);
+  return { engine: 'wasm', fallbackReason, cut: (t) => jieba.cut(t, false), cutForSearch: (t) => jieba.cut_for_search(t, true), tag: (t) => jieba.tag(t, true), addWords };
 }
 
 const firstLine = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';

@@ -92,6 +92,12 @@ export const commandText = {
     help: '查看机器人是否在运行、各平台是否连通、每个会话最近一次成功发送和失败、待发送和重试中的提醒、数据文件的大小和最后写入时间。一切正常时退出码为 0，否则为 1。',
     example: 'status --json',
   },
+  'web-link': {
+    usage: 'web-link [--as 平台:编号] [--json]',
+    summary: '生成台账网页的一次性登录链接（10 分钟内有效）',
+    help: '生成台账网页的一次性登录链接：10 分钟内有效，只能使用一次。默认给本机管理员；--as 给某位管理员（ZWGK_ADMINS）或已绑定单位的经办人，其他人会被拒绝。不写入数据，机器人运行时也可以使用。',
+    example: 'web-link --as telegram:123456',
+  },
 } satisfies Record<string, CommandText>;
 
 /** How much a store (or a backup) holds. */
@@ -137,7 +143,6 @@ export const cliText = {
   taskLine: (task: Task): string =>
     `${task.id}  [${deadlineLabel(task)}]  ${clip(task.requirement, CLIP_WIDTH.cliLine)}\n    ${unitsLabel(task)}`,
   noTasks: '没有符合条件的任务。',
-  unknownUnit: (name: string): string => `没有找到单位“${name}”。`,
   relatedHeader: (n: number): string => `另有 ${n} 项通过“各部门/各单位”等集体表述涉及该单位：`,
   noSubscriptions: '还没有任何订阅。用 subscribe 订阅，或加 --region 预览默认订阅。',
   previewHeader: (chat: string, region: string, day: string, n: number, quiet: boolean): string =>
@@ -166,6 +171,12 @@ export const cliText = {
     `已为 ${chat} 订阅 ${region}${units ? ` 的 ${units} 个单位` : '（全部单位）'}的到期提醒，每天 ${time} 推送。`,
   unsubscribed: (chat: string): string => `已取消 ${chat} 的订阅。`,
   bound: (chat: string, unit: string, who: string): string => `已在 ${chat} 将 ${who} 绑定为 ${unit} 的经办人。`,
+  webLink: (url: string, who: string, until: string): string => `台账登录链接（${who}，${until} 前有效，只能使用一次）：\n${url}`,
+  webLinkOff: '网页台账没有启用（ZWGK_WEB=off），不能生成登录链接。',
+  webLinkBadAs: (value: string): string => `--as 应写成 平台:编号，例如 --as telegram:123456（收到“${value}”）`,
+  webLinkDenied: (who: string): string =>
+    `${who} 不是管理员（ZWGK_ADMINS），也没有绑定任何单位，登录会被拒绝。请先绑定单位（bind，或在群里“绑定 民政局 @经办人”），或把他加入 ZWGK_ADMINS。`,
+  webLinkOperator: '本机管理员',
 };
 
 /** One place the bot sends to: its last sends (the running bot's record) and its digests (the store's). */

@@ -9,11 +9,28 @@ const KIND_LABEL: Record<Task['deadline']['kind'], string> = {
   none: '未写明',
 };
 
-/** "2022-06-30" / "全年" / "2022-10-31（长期坚持）". */
-export function deadlineLabel(task: Task): string {
+/** "2022年6月30日" from "2022-06-30". */
+export function humanDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** "（还剩6天）", "（今天截止）", "（已逾期12天）" — or nothing when the plan is over and counting means nothing. */
+export function daysLeftNote(daysLeft: number): string {
+  if (daysLeft > 0) return `（还剩${daysLeft}天）`;
+  if (daysLeft === 0) return '（今天截止）';
+  return `（已逾期${-daysLeft}天）`;
+}
+
+/**
+ * "2022年6月30日截止" / "全年" / "2022年10月31日截止，之后长期坚持". With `daysLeft` (only while the task's
+ * plan is current), the days left or overdue follow: "2022年6月30日截止（还剩6天）".
+ */
+export function deadlineLabel(task: Task, daysLeft?: number): string {
   const d = task.deadline;
-  if (d.kind === 'dated' && d.due) return d.ongoing ? `${d.due}（之后长期坚持）` : d.due;
-  if (d.kind === 'none') return d.due ? `未写明（按 ${d.due}）` : '未写明';
+  const note = daysLeft === undefined ? '' : daysLeftNote(daysLeft);
+  if (d.kind === 'dated' && d.due) return `${humanDate(d.due)}截止${note}${d.ongoing ? '，之后长期坚持' : ''}`;
+  if (d.kind === 'none') return d.due ? `未写明（按${humanDate(d.due)}）` : '未写明';
   return d.raw && d.raw.length <= 12 ? d.raw : KIND_LABEL[d.kind];
 }
 
@@ -27,9 +44,9 @@ export function unitsLabel(task: Task): string {
 
 /**
  * How many characters of a requirement each place shows: a chat list item, a reminder line, a CLI line,
- * and the echo of the task a ledger command changed.
+ * the echo of the task a ledger command changed, a confirmation, and the sentence a search matched.
  */
-export const CLIP_WIDTH = { item: 56, reminder: 50, cliLine: 40, echo: 20 } as const;
+export const CLIP_WIDTH = { item: 56, reminder: 50, cliLine: 40, echo: 20, confirmation: 30, matched: 60 } as const;
 
 export function clip(text: string, max: number): string {
   const chars = Array.from(text);

@@ -27,6 +27,8 @@ export const importReason = {
   noYear: '无法从文件中读出年度，请用 --year 指定（例如 --year 2022）',
   noRegion: '无法从文件中读出所属地区（县/区），请用 --region 指定（例如 --region 微山县）',
   badRegion: (region: string): string => `地区名“${region}”不像一个县或区的名称`,
+  tooLarge: (bytes: number, max: number): string =>
+    `文件太大（${(bytes / 2 ** 20).toFixed(1)} MB，上限 ${Math.round(max / 2 ** 20)} MB），请只导入任务分解表本身`,
 };
 
 /** Doubts about a file that was imported all the same. */

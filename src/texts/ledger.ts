@@ -19,6 +19,7 @@ export const ledgerText = {
   noSuchItem: (action: string, n: number, total: number): string => `您上一个列表共 ${total} 条，没有第 ${n} 条，未登记。`,
   ambiguous: (action: string, n: number, choices: ReadonlyArray<{ list: string; task: string; id: string }>): string =>
     `“${action} ${n}”可能指不同的任务，未登记。请用任务编号登记：\n${choices.map((c, i) => `${i + 1}）${c.list}的${c.task}：${action} ${c.id}`).join('\n')}`,
+  noteTooLong: (max: number): string => `进展说明太长了（超过 ${max} 字），请精简后再登记。`,
   exportName: (region: string, day: string): string => `${region}政务公开台账-${day}.xlsx`,
   completion: (scope: string, done: number, total: number): string =>
     `${scope}完成情况：已完成 ${done}/${total} 项（完成率 ${total ? Math.round((done / total) * 100) : 0}%）。`,

@@ -24,7 +24,7 @@ export const storeText = {
   /** For the StoreLockedError of a live process on this machine. */
   lockedByProcess: (path: string, pid: number, since: string): string =>
     `数据文件 ${path} 正被进程 ${pid}（自 ${since}）使用，同一时间只能有一个进程写入。` +
-    '请先停止该进程（如 sudo systemctl stop zwgk-bot）再执行；导入文件不必停止：机器人运行时 npm run -s cli -- import 会交给它写入。',
+    '请先停止该进程（如 sudo systemctl stop zwgk-bot）再执行。导入文件和修改订阅不必停止：导入可直接用 npm run -s cli -- import（交给运行中的机器人写入）或在网页台账的“导入任务表”上传，订阅和经办人可在网页台账的“提醒与经办人”中修改。',
   lockedByHost: (path: string, host: string, pid: number): string => `数据文件 ${path} 被另一台机器 ${host} 的进程 ${pid} 锁定。`,
   cannotLock: (path: string): string => `无法取得数据文件 ${path} 的锁`,
   backupUnreadable: (file: string, reason: string): string => `无法读取备份文件 ${file}：${reason}`,

@@ -110,12 +110,14 @@ describe('DingTalk Stream', () => {
     ask('绑定 民政局 @李四', { ...chat, senderStaffId: ADMIN, atUsers: [{ dingtalkId: '$:LWCP_v1:$robot' }, { dingtalkId: '$:LWCP_v1:$lisi', staffId: 'staff002' }] });
     ask('民政局有哪些任务', { ...chat, senderStaffId: 'staff002' });
     ask('完成 3', { ...chat, senderStaffId: 'staff002', senderNick: '李四' });
+    // Someone not bound asks for the same list (a list number refers to the person's own list), and is refused.
+    ask('民政局有哪些任务', { ...chat, senderStaffId: 'staff003' });
     ask('完成 2', { ...chat, senderStaffId: 'staff003' });
-    await until(() => fake.textsIn('cidLedger==').length === 5);
+    await until(() => fake.textsIn('cidLedger==').length === 6);
     const texts = fake.textsIn('cidLedger==');
     expect(texts[1]).toContain('县民政局');
-    expect(texts[3]).toContain('已登记：第3条 完成');
-    expect(texts[4]).toContain('只有管理员或该任务责任单位的经办人可以登记进展');
+    expect(texts[3]).toMatch(/已登记：第3条（县民政局/);
+    expect(texts[5]).toContain('只有管理员或该任务责任单位的经办人可以登记进展');
     const event = t.store.data.ledger.at(-1);
     expect(event).toMatchObject({ action: 'done', by: { platform: 'dingtalk', userId: 'staff002', name: '李四' }, chat: 'dingtalk:cidLedger==' });
     expect(t.store.data.bindings).toContainEqual(expect.objectContaining({ chat: 'dingtalk:cidLedger==', user: expect.objectContaining({ platform: 'dingtalk', userId: 'staff002' }) }));
@@ -123,10 +125,10 @@ describe('DingTalk Stream', () => {
 
   it('cannot send files: "导出台账" says where to get the ledger', async () => {
     await started();
-    ask('切换到汶上县', { conversationId: 'cidExport==', senderStaffId: ADMIN });
-    ask('导出台账', { conversationId: 'cidExport==', senderStaffId: ADMIN });
-    await until(() => fake.textsIn('cidExport==').length === 2);
-    expect(fake.textsIn('cidExport==')[1]).toContain('npm run -s cli -- export --region 汶上县');
+    // The ledger names staff: it is exported only in a private chat with the bot.
+    ask('导出台账 汶上县', { conversationId: 'cidExport==', conversationType: '1', isInAtList: false, senderStaffId: ADMIN });
+    await until(() => fake.textsIn('cidExport==').length === 1);
+    expect(fake.textsIn('cidExport==')[0]).toContain('npm run -s cli -- export --region 汶上县');
   });
 
   it('refuses wrong credentials at start with a clear error, and logs neither secret', async () => {

@@ -56,7 +56,8 @@ const stopped = (child: ChildProcess): Promise<number | null> =>
 describe('a newcomer starts the bot on DingTalk (Stream mode)', () => {
   it('connects with only the DingTalk variables, answers a group question in that group, and never logs the secret', async () => {
     const logs: string[] = [];
-    const child = start(logs);
+    // Without the web 台账 (on by default, it would open the HTTP server), Stream mode opens no port.
+    const child = start(logs, { ZWGK_WEB: 'off' });
     try {
       await until(() => fake.connected(), 60_000);
       const { frame } = fake.botMessage({ text: { content: ' 汶上县民政局有哪些任务' } });
@@ -94,6 +95,10 @@ describe('the DingTalk HTTP callback mode through npm start', () => {
       const health = await fetch(`http://127.0.0.1:${port ?? ''}/healthz`);
       expect(health.status).toBe(200);
       expect(await health.json()).toMatchObject({ status: 'ok', adapters: [{ name: 'dingtalk', state: 'up' }] });
+      // The web 台账 is on the same server: a page without a session is sent to sign-in.
+      const web = await fetch(`http://127.0.0.1:${port ?? ''}/web`, { redirect: 'manual' });
+      expect(web.status).toBe(303);
+      expect(web.headers.get('location')).toBe('/web/login');
     } finally {
       await stopped(child);
     }

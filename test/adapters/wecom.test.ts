@@ -108,20 +108,22 @@ describe('WeCom long connection', () => {
     await t.store.change((draft) => bindStaff(draft, { chat: 'wecom:wrkLedger', region: '汶上县', unit, people: [{ platform: 'wecom', userId: 'wangwu' }], by: { platform: 'cli', userId: 'cli' }, at: new Date().toISOString() }));
     ask('民政局有哪些任务', { ...chat, userid: 'wangwu' });
     ask('完成 3', { ...chat, userid: 'wangwu' });
+    // Someone not bound asks for the same list (a list number refers to the person's own list), and is refused.
+    ask('民政局有哪些任务', { ...chat, userid: 'zhaoliu' });
     ask('完成 2', { ...chat, userid: 'zhaoliu' });
-    await until(() => fake.textsIn('wrkLedger').length === 4);
+    await until(() => fake.textsIn('wrkLedger').length === 5);
     const texts = fake.textsIn('wrkLedger');
-    expect(texts[2]).toContain('已登记：第3条 完成');
-    expect(texts[3]).toContain('只有管理员或该任务责任单位的经办人可以登记进展');
+    expect(texts[2]).toMatch(/已登记：第3条（县民政局/);
+    expect(texts[4]).toContain('只有管理员或该任务责任单位的经办人可以登记进展');
     expect(t.store.data.ledger.at(-1)).toMatchObject({ action: 'done', by: { platform: 'wecom', userId: 'wangwu' }, chat: 'wecom:wrkLedger' });
   });
 
   it('sends the exported ledger as a file into the chat', async () => {
     await started();
-    ask('切换到汶上县', { chatid: 'wrkExport', userid: ADMIN });
-    ask('导出台账', { chatid: 'wrkExport', userid: ADMIN });
-    await until(() => fake.filesIn('wrkExport').length === 1);
-    const media = fake.media.get(fake.filesIn('wrkExport')[0] ?? '');
+    // The ledger names staff: it is exported only in a private chat with the bot.
+    ask('导出台账 汶上县', { chatid: 'wrkExport', chattype: 'single', userid: ADMIN });
+    await until(() => fake.filesIn(ADMIN).length === 1);
+    const media = fake.media.get(fake.filesIn(ADMIN)[0] ?? '');
     expect(media?.filename).toMatch(/^汶上县政务公开台账-.*\.xlsx$/);
     expect(media?.bytes).toBeGreaterThan(1000);
   });
@@ -195,10 +197,9 @@ describe('WeCom callback (API mode)', () => {
     const { url, bot } = await callbackUrl();
     const error = await bot.send({ chatId: 'wrkHttp' }, { intent: 'due', blocks: [{ type: 'paragraph', text: '提醒' }], tasks: [], related: [] }).catch((e: unknown) => e);
     expect((error as Error).message).toContain('WECOM_MODE=websocket');
-    await post(url, signedCallback(token, aesKey, fake.message('切换到汶上县', { chatid: 'wrkFiles', userid: ADMIN, responseUrl: true }).body));
-    await post(url, signedCallback(token, aesKey, fake.message('导出台账', { chatid: 'wrkFiles', userid: ADMIN, responseUrl: true }).body));
-    await until(() => fake.textsIn('wrkFiles').length === 2);
-    expect(fake.textsIn('wrkFiles')[1]).toContain('npm run -s cli -- export --region 汶上县');
+    await post(url, signedCallback(token, aesKey, fake.message('导出台账 汶上县', { chatid: 'wrkFiles', chattype: 'single', userid: ADMIN, responseUrl: true }).body));
+    await until(() => fake.textsIn(ADMIN).length === 1);
+    expect(fake.textsIn(ADMIN)[0]).toContain('npm run -s cli -- export --region 汶上县');
   });
 });
 

@@ -31,6 +31,7 @@ describe('usage and help', () => {
     ['subscribe', 'subscribe --chat 会话 --region 地区', 'subscribe --chat robot:ops'],
     ['unsubscribe', 'unsubscribe --chat 会话', 'unsubscribe --chat robot:ops'],
     ['bind', 'bind --chat 会话 --unit 单位 --user 编号', 'bind --chat robot:ops --unit 民政局 --user'],
+    ['web-link', 'web-link [--as 平台:编号]', 'web-link --as telegram:'],
     ['backup', 'backup <文件或目录>', 'backup /var/backups/zwgk-bot/'],
     ['restore', 'restore <备份文件> [--force]', 'restore /var/backups/zwgk-bot/zwgk-backup-'],
     ['status', 'status [--json]', 'status'],
@@ -46,7 +47,7 @@ describe('usage and help', () => {
   });
 
   it('the table above covers every command', () => {
-    expect(Object.keys(COMMANDS)).toEqual(['import', 'parse', 'docs', 'tasks', 'ask', 'reminders', 'export', 'subscribe', 'unsubscribe', 'bind', 'backup', 'restore', 'status']);
+    expect(Object.keys(COMMANDS)).toEqual(['import', 'parse', 'docs', 'tasks', 'ask', 'reminders', 'export', 'subscribe', 'unsubscribe', 'bind', 'web-link', 'backup', 'restore', 'status']);
   });
 
   it('-h is --help', async () => {
@@ -62,7 +63,7 @@ describe('usage errors exit 2 and say what is wrong', () => {
     [['parse'], /只需要一个文件/],
     [['tasks', '--month', '2022-6'], /YYYY-MM/],
     [['parse', 'a', '--year', '22'], /四位年份/],
-    [['tasks', '--unit', '不存在局'], /没有找到单位/],
+    [['tasks', '--unit', '不存在局'], /没有找到“不存在局”/],
     [['tasks', '--bogus'], /bogus/],
     [['ask', '这个月', '--today', '2022/6/1'], /YYYY-MM-DD/],
     [['reminders', 'preview', '--today', '6月24日'], /YYYY-MM-DD/],

@@ -42,6 +42,28 @@ describe('first start', () => {
   });
 });
 
+describe('stores written before the web 台账', () => {
+  it('open with empty link, session and change records, and keep everything else', async () => {
+    const { store } = await openStore(storePath, SEEDS_DIR, NOW);
+    await store.close();
+    const old = JSON.parse(readFileSync(storePath, 'utf8')) as Record<string, unknown>;
+    delete old.webLinks;
+    delete old.webSessions;
+    delete old.changes;
+    writeFileSync(storePath, JSON.stringify(old));
+    const reopened = await TaskStore.open(storePath);
+    expect(reopened.data.webLinks).toEqual([]);
+    expect(reopened.data.webSessions).toEqual([]);
+    expect(reopened.data.changes).toEqual([]);
+    expect(reopened.data.tasks).toHaveLength(294);
+    await reopened.change((d) => {
+      d.webSessions.push({ id: 'h', user: { platform: 'cli', userId: 'cli' }, createdAt: NOW.toISOString(), expiresAt: NOW.toISOString() });
+    });
+    await reopened.close();
+    expect((JSON.parse(readFileSync(storePath, 'utf8')) as { webSessions: unknown[] }).webSessions).toHaveLength(1);
+  });
+});
+
 describe('imports', () => {
   it('re-importing a document replaces it; a new year is added beside the old', async () => {
     const store = await TaskStore.open(storePath);
@@ -160,11 +182,11 @@ describe('fields this version does not know', () => {
   const base = { version: 1, documents: [], tasks: [] };
 
   it('a collection written by a newer version is kept through a write', async () => {
-    writeFileSync(storePath, JSON.stringify({ ...base, webLinks: [{ token: 't', unit: '民政局' }] }));
+    writeFileSync(storePath, JSON.stringify({ ...base, futureCollection: [{ token: 't', unit: '民政局' }] }));
     const store = await TaskStore.open(storePath);
     await store.change((d) => void d.chats.push({ chat: 'telegram:-1', region: '汶上县', by: 'cli', at: '' }));
     await store.close();
-    expect(JSON.parse(readFileSync(storePath, 'utf8'))).toMatchObject({ webLinks: [{ token: 't', unit: '民政局' }], chats: [{ chat: 'telegram:-1' }] });
+    expect(JSON.parse(readFileSync(storePath, 'utf8'))).toMatchObject({ futureCollection: [{ token: 't', unit: '民政局' }], chats: [{ chat: 'telegram:-1' }] });
   });
 
   it('an unknown field inside a record is refused by name, and the file left as it was', async () => {

@@ -1,11 +1,12 @@
 // Following up on the person's last list in a chat: "第3条" (detail), "更多" (next page), "相关任务".
 import type { Task } from '../../model/task.ts';
 import { unitRoles } from '../../model/task.ts';
-import { firstPage, nextPage } from '../listing.ts';
+import { firstPage, nextLinesPage, nextPage } from '../listing.ts';
 import type { Block } from '../../model/reply.ts';
 import { chatText } from '../../texts/chat.ts';
 import { deadlineLabel } from '../../texts/format.ts';
 import { type Answer, type AnswerContext, say, tasksById } from './context.ts';
+import { viewOf } from './context.ts';
 import { collectUnitTasks } from './unit-tasks.ts';
 
 export function detailOf(ctx: AnswerContext, task: Task, n: number | null): Answer {
@@ -39,7 +40,8 @@ export function answerDetailById(ctx: AnswerContext, id: string): Answer {
 
 export function answerMore(ctx: AnswerContext): Answer {
   if (!ctx.session) return noList(ctx, 'more');
-  return nextPage(ctx.session, tasksById(ctx, ctx.session.taskIds), ctx.now);
+  if (ctx.session.lines) return nextLinesPage(ctx.session, ctx.now);
+  return nextPage(ctx.session, tasksById(ctx, ctx.session.taskIds), ctx.now, viewOf(ctx));
 }
 
 export function answerRelated(ctx: AnswerContext): Answer {
@@ -48,5 +50,5 @@ export function answerRelated(ctx: AnswerContext): Answer {
   const tasks = collectUnitTasks(ctx, units).related;
   if (!tasks.length) return say('related', chatText.noRelated);
   const heading = ctx.session.relatedTitle;
-  return firstPage({ intent: 'related', head: [{ type: 'heading', text: heading }], title: heading, tasks }, ctx.now);
+  return firstPage({ view: viewOf(ctx), intent: 'related', head: [{ type: 'heading', text: heading }], title: heading, tasks }, ctx.now);
 }

@@ -4,7 +4,9 @@
 import { type Task, unitRoles } from '../../model/task.ts';
 import { unitKey } from '../../model/unit-names.ts';
 import { staffUnits } from '../roles.ts';
-import { doneAt, isDone, STATUS_LABEL, type Status, statusOf } from '../../ledger/status.ts';
+import { doneAt, isDone, STATUS_LABEL, type Status } from '../../ledger/status.ts';
+import { countStatuses } from '../../ledger/summary.ts';
+import { decideMark } from '../ledger-marks.ts';
 import { ledgerRows, ledgerXlsx } from '../../ledger/export.ts';
 import type { LedgerEvent } from '../../model/records.ts';
 import type { UnitEntry } from '../../store/unit-directory.ts';
@@ -14,7 +16,8 @@ import { clip, CLIP_WIDTH } from '../../texts/format.ts';
 import { chatText } from '../../texts/chat.ts';
 import { ledgerText } from '../../texts/ledger.ts';
 import { deniedText } from '../../texts/chat.ts';
-import { type Answer, type AnswerContext, say } from './context.ts';
+import { type Answer, type AnswerContext, inPlan, say } from './context.ts';
+import { viewOf } from './context.ts';
 import { collectUnitTasks } from './unit-tasks.ts';
 
 export type LedgerAction = LedgerEvent['action'];
@@ -61,49 +64,52 @@ export function answerMark(ctx: AnswerContext, action: LedgerAction, ref: string
   const resolved = resolveTask(ctx, action, ref);
   if ('ask' in resolved) return resolved.ask;
   const { task, n } = resolved;
-  if (!ctx.may('progress', task)) return say('denied', deniedText.progress);
   const shown = taskRef(task, n);
-  const events = ctx.ledger.get(task.id) ?? [];
-  if (action === 'done' && isDone(events)) return say('ledger', ledgerText.alreadyDone(shown));
-  if (action === 'undone' && !isDone(events)) return say('ledger', ledgerText.notDone(shown));
-  const event: LedgerEvent = {
-    taskId: task.id,
+  const outcome = decideMark({
+    task,
     action,
-    note: note.trim(),
-    by: { platform: ctx.person.platform, userId: ctx.person.userId, name: ctx.person.name },
-    chat: ctx.person.chat,
-    at: ctx.now.toISOString(),
-  };
-  const status = STATUS_LABEL[statusOf(task, [...events, event], ctx.today)];
-  return {
-    ...say('ledger', ledgerText.recorded(ledgerText.action[action], shown, status)),
-    write: (draft) => {
-      draft.ledger.push(event);
-    },
-  };
+    note,
+    person: ctx.person,
+    events: ctx.ledger.get(task.id) ?? [],
+    allowed: ctx.may('progress', task),
+    now: ctx.now,
+    today: ctx.today,
+  });
+  switch (outcome.kind) {
+    case 'denied':
+      return say('denied', deniedText.progress);
+    case 'already-done':
+      return say('ledger', ledgerText.alreadyDone(shown));
+    case 'not-done':
+      return say('ledger', ledgerText.notDone(shown));
+    case 'note-too-long':
+      return say('ledger', ledgerText.noteTooLong(outcome.max));
+    case 'recorded':
+      return {
+        ...say('ledger', ledgerText.recorded(ledgerText.action[action], shown, STATUS_LABEL[outcome.status])),
+        write: (draft) => {
+          draft.ledger.push(outcome.event);
+        },
+      };
+  }
 }
 
 function scopeTasks(ctx: AnswerContext, regions: readonly string[], units: readonly UnitEntry[]): { label: string; tasks: Task[] } {
   if (units.length) return { label: `${units[0]?.region ?? ''} ${units[0]?.name ?? ''} `, tasks: collectUnitTasks(ctx, units).named };
-  return { label: regions.length === 1 ? `${regions[0]} ` : '', tasks: regions.flatMap((r) => ctx.knowledge.index.byRegion.get(r) ?? []) };
+  // Completion is of each region's current plan.
+  return { label: regions.length === 1 ? `${regions[0]} ` : '', tasks: regions.flatMap((r) => ctx.knowledge.index.byRegion.get(r) ?? []).filter(inPlan(ctx)) };
 }
 
 export function answerCompletion(ctx: AnswerContext, regions: readonly string[], units: readonly UnitEntry[]): Answer {
   const { label, tasks } = scopeTasks(ctx, regions, units);
-  const counts: Record<Status, number> = { 'not-started': 0, 'in-progress': 0, done: 0, overdue: 0 };
-  const open: Task[] = [];
-  for (const task of tasks) {
-    const status = statusOf(task, ctx.ledger.get(task.id), ctx.today);
-    counts[status]++;
-    if (status !== 'done') open.push(task);
-  }
+  const counts = countStatuses(tasks, ctx.ledger, ctx.today);
+  const open = tasks.filter((task) => !isDone(ctx.ledger.get(task.id)));
   const head = [
     ledgerText.completion(label, counts.done, tasks.length),
     (Object.keys(counts) as Status[]).map((s) => ledgerText.statusLine(STATUS_LABEL[s], counts[s])).join('，'),
   ];
   if (!units.length) return say('ledger', head.join('\n'));
-  return firstPage(
-    { intent: 'ledger', head: [...head.map((text) => ({ type: 'paragraph' as const, text })), { type: 'heading', text: ledgerText.openHeading(open.length) }], title: head[0] ?? '', tasks: open },
+  return firstPage({ view: viewOf(ctx), intent: 'ledger', head: [...head.map((text) => ({ type: 'paragraph' as const, text })), { type: 'heading', text: ledgerText.openHeading(open.length) }], title: head[0] ?? '', tasks: open },
     ctx.now,
   );
 }
@@ -117,7 +123,7 @@ export function answerDoneThisMonth(ctx: AnswerContext, regions: readonly string
   });
   const title = ledgerText.doneThisMonth(chatText.thisMonth(label, month), done.length);
   if (!done.length) return say('ledger', ledgerText.noneDone(chatText.thisMonth(label)));
-  return firstPage({ intent: 'ledger', head: [{ type: 'heading', text: title }], title, tasks: done }, ctx.now);
+  return firstPage({ view: viewOf(ctx), intent: 'ledger', head: [{ type: 'heading', text: title }], title, tasks: done }, ctx.now);
 }
 
 /**
