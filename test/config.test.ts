@@ -83,8 +83,8 @@ describe('loadConfig', () => {
     [{ ZWGK_ALERT_TARGETS: 'telegram:123' }, /“telegram:123”不存在.*telegram: and wechat: need that platform configured/],
     [{ ZWGK_ALERT_TARGETS: 'wechat:wxid_1' }, /“wechat:wxid_1”不存在/],
     [{ ZWGK_ALERT_TARGETS: 'console:x' }, /“console:x”不存在/],
-    [{ ZWGK_WEB_PORT: '80000' }, /ZWGK_WEB_PORT 格式不对/],
-    [{ ZWGK_WEB: 'maybe' }, /ZWGK_WEB 取值不在允许范围内/],
+    [{ ZWGK_WEB_PORT: '80000' }, /ZWGK_WEB_PORT 应为 1–65535 的端口号/],
+    [{ ZWGK_WEB: 'maybe' }, /ZWGK_WEB 应为 on、off 之一/],
     [{ ZWGK_WEB_URL: 'taizhang' }, /ZWGK_WEB_URL 应为完整网址/],
   ])('%j is refused with a clear message', (env, message) => {
     expect(failure(env)).toMatch(message);

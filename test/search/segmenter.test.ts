@@ -50,7 +50,7 @@ describe('the WebAssembly build segments as the native one does', () => {
   it('on every eval question and every line of the bundled documents, both ways of cutting', () => {
     const native = loadSegmenter(WORDS, 'native');
     const wasm = loadSegmenter(WORDS, 'wasm');
-    const questions = (JSON.parse(readFileSync(join(ROOT, 'eval', 'questions.json'), 'utf8')) as { questions: Array<{ q: string }> }).questions.map((q) => q.q);
+    const questions = (JSON.parse(readFileSync(join(ROOT, 'eval', 'questions.json'), 'utf8')) as { questions: Array<{ turns: string[] }> }).questions.flatMap((q) => q.turns);
     const lines = readdirSync(SEEDS_DIR).flatMap((f) => readFileSync(join(SEEDS_DIR, f), 'utf8').split('\n')).filter((l) => l.trim());
     const texts = [...questions, ...lines];
     expect(texts.length).toBeGreaterThan(500);
