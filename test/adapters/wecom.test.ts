@@ -181,7 +181,7 @@ describe('WeCom callback (API mode)', () => {
     expect([first.status, await first.text()]).toEqual([200, '']);
     expect((await post(url, signedCallback(token, aesKey, message))).status).toBe(200);
     await until(() => fake.textsIn('wrkHttp').length === 1);
-    expect(fake.textsIn('wrkHttp')[0]).toContain('县民政局');
+    expect(fake.textsIn('wrkHttp')[0]).toMatch(/民政局：点名负责 \d+ 项任务/);
 
     const forged = fake.message('帮助', { chatid: 'wrkForged', responseUrl: true }).body;
     expect((await post(url, signedCallback('not-the-token', aesKey, forged))).status).toBe(401);
