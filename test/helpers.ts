@@ -41,7 +41,7 @@ export function findTask(tasks: readonly Task[], text: string): Task {
 export function tempDir(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'zwgk-'));
   // Retries: a bot process stopped by a signal may still be writing its last status file for a moment.
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }) };
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 }) };
 }
 
 /** Waits until a condition holds (polling), or fails after `ms`. */
