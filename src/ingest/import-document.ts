@@ -6,10 +6,17 @@ import { ImportError, LayoutError, messageOf } from '../errors.ts';
 import { type ParsedDocument, type Task, type TaskDocument, type UnitRole, unitRoles } from '../model/task.ts';
 import { repairOcrNames, withLevelPrefix } from '../model/unit-names.ts';
 import { defaultDocumentTitle, importReason, importWarning } from '../texts/ingest.ts';
-import { chooseLayout, sniff } from './detect.ts';
+import { chooseLayout } from './choose-layout.ts';
+import { type FileKind, sniff } from './detect.ts';
 import { type DeadlineContext, findNoticeRule, parseDeadline } from './deadline.ts';
 import { readDocx } from './layouts/docx.ts';
-import { readXlsx } from './layouts/xlsx.ts';
+import { readHtml } from './layouts/html.ts';
+import { readPdf } from './layouts/pdf.ts';
+import { readWordBinary } from './layouts/word-binary.ts';
+import { checkXlsxExtent, readWorkbook } from './layouts/workbook.ts';
+import { DEFAULT_LIMITS, Guard, type ImportLimits } from './limits.ts';
+import { checkXmlParts } from './safe-zip.ts';
+import { type ReaderResult, ReaderRefusal, runReader } from './sandbox/run-reader.ts';
 import { type Metadata, readMetadata, regionFromBody } from './metadata.ts';
 import type { ParsedLayout, RawRow } from './raw-row.ts';
 import { splitUnitCell } from './unit-cells.ts';
@@ -21,7 +28,12 @@ export interface ImportOptions {
   year?: number;
   /** When the import happens (recorded on the document). */
   now: Date;
+  /** Lowers or raises the importer's limits (limits.ts holds the defaults). */
+  limits?: Partial<ImportLimits>;
 }
+
+/** Archive entries that are not documents: folders' metadata of macOS and Windows, hidden files. */
+const JUNK_ENTRY = /(?:^|\/)(?:__MACOSX\/|\.|Thumbs\.db$|desktop\.ini$)/i;
 
 /** Hex characters of the content hash that make a document id unique within a region and year. */
 const ID_HASH_CHARS = 8;
@@ -33,10 +45,49 @@ const LEVELS = ['县', '区', '市'] as const;
 
 type Units = Record<UnitRole, string[]>;
 
-/** Parses a file without writing anything. Throws ImportError naming the file and the reason. */
-export async function parseDocument(path: string, bytes: Uint8Array, options: ImportOptions): Promise<ParsedDocument> {
+/**
+ * Parses an upload without writing anything: one document, or each document of a .zip (all or none).
+ * Throws ImportError naming the file (and the entry of a zip) and the reason.
+ */
+export async function parseUpload(path: string, bytes: Uint8Array, options: ImportOptions): Promise<ParsedDocument[]> {
   const file = basename(path);
-  const parsed = await readRows(file, bytes);
+  const guard = new Guard({ ...DEFAULT_LIMITS, ...options.limits });
+  const kind = await failAs(file, () => sniff(bytes, guard));
+  if (kind.kind !== 'archive') return [await parseKind(file, bytes, kind, guard, options)];
+  const entries = [...kind.entries].filter(([name]) => !JUNK_ENTRY.test(name));
+  if (!entries.length) throw new ImportError(file, importReason.zipEmpty);
+  const documents: ParsedDocument[] = [];
+  for (const [name, data] of entries) {
+    const entryFile = `${file}/${name}`;
+    // Each document of the archive has a time budget of its own; a zip inside the zip is refused.
+    const entryGuard = new Guard(guard.limits);
+    const entryKind = await failAs(entryFile, () => sniff(data, entryGuard));
+    if (entryKind.kind === 'archive') throw new ImportError(file, importReason.zipNested(name));
+    documents.push(await parseKind(entryFile, data, entryKind, entryGuard, options));
+  }
+  return documents;
+}
+
+/** Parses one document (a zip of several is refused: parseUpload reads those). */
+export async function parseDocument(path: string, bytes: Uint8Array, options: ImportOptions): Promise<ParsedDocument> {
+  const documents = await parseUpload(path, bytes, options);
+  if (documents.length !== 1) throw new ImportError(basename(path), importReason.archiveOfMany(documents.length));
+  return documents[0] as ParsedDocument;
+}
+
+/** Runs a step of reading a file; a LayoutError becomes the file's ImportError, anything else a read failure. */
+async function failAs<T>(file: string, step: () => Promise<T> | T): Promise<T> {
+  try {
+    return await step();
+  } catch (cause) {
+    if (cause instanceof ImportError) throw cause;
+    if (cause instanceof LayoutError) throw new ImportError(file, cause.message, { cause });
+    throw new ImportError(file, importReason.readFailed(messageOf(cause)), { cause });
+  }
+}
+
+async function parseKind(file: string, bytes: Uint8Array, kind: FileKind, guard: Guard, options: ImportOptions): Promise<ParsedDocument> {
+  const parsed = await readRows(file, kind, bytes, guard);
   const meta = readMetadata(parsed.headerText);
   const year = options.year ?? meta.year;
   if (!year) throw new ImportError(file, importReason.noYear);
@@ -52,23 +103,57 @@ export async function parseDocument(path: string, bytes: Uint8Array, options: Im
 }
 
 /** The file's task rows; a file without any, or one no layout reads, is an ImportError. */
-async function readRows(file: string, bytes: Uint8Array): Promise<ParsedLayout> {
-  let parsed: ParsedLayout;
-  try {
-    parsed = await readLayout(bytes);
-  } catch (cause) {
-    if (cause instanceof LayoutError) throw new ImportError(file, cause.message, { cause });
-    throw new ImportError(file, importReason.readFailed(messageOf(cause)), { cause });
-  }
+async function readRows(file: string, kind: FileKind, bytes: Uint8Array, guard: Guard): Promise<ParsedLayout> {
+  const parsed = await failAs(file, () => readLayout(kind, bytes, guard));
+  await failAs(file, () => {
+    guard.check('rows', parsed.rows.length);
+    guard.tick();
+  });
   if (parsed.rows.length === 0) throw new ImportError(file, importReason.noTasks);
   return parsed;
 }
 
-async function readLayout(bytes: Uint8Array): Promise<ParsedLayout> {
-  const file = await sniff(bytes);
-  if (file.kind === 'docx') return readDocx(file.zip);
-  if (file.kind === 'xlsx') return readXlsx(file.zip);
-  return chooseLayout(file.text).parse(file.text);
+async function readLayout(kind: FileKind, bytes: Uint8Array, guard: Guard): Promise<ParsedLayout> {
+  switch (kind.kind) {
+    case 'docx':
+      return readDocx(kind.entries, guard);
+    case 'xlsx':
+      checkXmlParts(kind.entries, guard);
+      checkXlsxExtent(kind.entries, guard);
+      return readCompoundFile(await sandboxed('workbook', bytes, guard, importReason.xlsBroken), guard);
+    case 'html':
+      return readHtml(kind.text, guard);
+    case 'text':
+      return chooseLayout(kind.text).parse(kind.text);
+    case 'pdf': {
+      const result = await sandboxed('pdf', bytes, guard, importReason.pdfBroken);
+      return readPdf(result.kind === 'pdf' ? result.pages : [], guard);
+    }
+    case 'ole':
+      return readCompoundFile(await sandboxed('ole', bytes, guard, (reason) => importReason.wordBroken('Office 97-2003', reason)), guard);
+    case 'archive':
+      throw new LayoutError(importReason.zipNested(''));
+  }
+}
+
+/** A compound file: Word or WPS text, an Excel 97-2003 workbook, or a format said by name. */
+function readCompoundFile(result: ReaderResult, guard: Guard): ParsedLayout {
+  if (result.kind === 'word') return readWordBinary(result, guard);
+  if (result.kind === 'workbook') return readWorkbook(result, guard);
+  if (result.kind === 'encrypted') throw new LayoutError(importReason.format('officeEncrypted'));
+  if (result.kind === 'presentation') throw new LayoutError(importReason.format('ppt'));
+  throw new LayoutError(importReason.format('oleUnknown'));
+}
+
+/** A third-party reader's work in the worker; what it refuses is worded by `broken` or as encrypted. */
+async function sandboxed(kind: 'pdf' | 'ole' | 'workbook', bytes: Uint8Array, guard: Guard, broken: (reason: string) => string): Promise<ReaderResult> {
+  try {
+    return await runReader(kind, bytes, guard);
+  } catch (cause) {
+    if (!(cause instanceof ReaderRefusal)) throw cause;
+    if (cause.code === 'encrypted') throw new LayoutError(kind === 'pdf' ? importReason.pdfEncrypted : importReason.format('officeEncrypted'), { cause });
+    throw new LayoutError(broken(cause.detail), { cause });
+  }
 }
 
 /** The region as the units name it (市生态环境局微山县分局, 微山经济开发区), at the level most units carry. */
