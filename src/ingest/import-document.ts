@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { ImportError, LayoutError, messageOf } from '../errors.ts';
 import { type ParsedDocument, type Task, type TaskDocument, type UnitRole, unitRoles } from '../model/task.ts';
 import { repairOcrNames, withLevelPrefix } from '../model/unit-names.ts';
-import { defaultDocumentTitle, importReason, importWarning } from '../texts/ingest.ts';
+import { columnName, defaultDocumentTitle, importReason, importWarning } from '../texts/ingest.ts';
 import { chooseLayout } from './choose-layout.ts';
 import { type FileKind, sniff } from './detect.ts';
 import { type DeadlineContext, findNoticeRule, parseDeadline } from './deadline.ts';
@@ -19,7 +19,7 @@ import { checkXmlParts } from './safe-zip.ts';
 import { type ReaderResult, ReaderRefusal, runReader } from './sandbox/run-reader.ts';
 import { type Metadata, readMetadata, regionFromBody } from './metadata.ts';
 import type { ParsedLayout, RawRow } from './raw-row.ts';
-import { splitUnitCell } from './unit-cells.ts';
+import { splitRoles, splitUnitCell } from './unit-cells.ts';
 
 export interface ImportOptions {
   /** Supplies or overrides the region read from the document. */
@@ -177,16 +177,37 @@ interface TaskContext {
 }
 
 function unitsOf(row: RawRow, region: string): Units {
+  const cells = splitRoles(row);
   const out: Units = { lead: [], responsible: [], cooperating: [] };
-  for (const role of unitRoles) out[role] = splitUnitCell(row[role]).map((n) => withLevelPrefix(n, region));
+  for (const role of unitRoles) out[role] = splitUnitCell(cells[role]).map((n) => withLevelPrefix(n, region));
+  if (row.leadFirst && !out.lead.length && out.responsible.length) out.lead = out.responsible.splice(0, 1);
   return out;
+}
+
+/** The doubts a table raised: columns kept as notes that no field takes, rows without a requirement, guessed merges. */
+function tableWarnings(rows: readonly RawRow[]): string[] {
+  const warnings: string[] = [];
+  const unknown = new Map<string, string>();
+  for (const row of rows) for (const n of row.notes ?? []) if (!n.known && !unknown.has(n.label)) unknown.set(n.label, n.value);
+  for (const [label, example] of unknown) warnings.push(importWarning.unplacedColumn(label, example));
+  rows.forEach((row, i) => {
+    if (row.requirementMissing) warnings.push(importWarning.emptyRequirement(i + 1, row.requirement));
+    for (const g of row.guessed ?? []) warnings.push(importWarning.guessedMerge(i + 1, columnName[g.column as keyof typeof columnName] ?? g.column, g.value));
+  });
+  return warnings;
+}
+
+/** Remarks as written, and the cells of note columns under their names. */
+function remarksOf(row: RawRow): string | null {
+  const parts = [row.remarks, ...(row.notes ?? []).map((n) => importWarning.note(n.label, n.value))].filter((p): p is string => Boolean(p));
+  return parts.length ? parts.join('；') : null;
 }
 
 /** The tasks of the rows, with unit names repaired across the document, and the doubts found on the way. */
 function readTasks(rows: readonly RawRow[], ctx: TaskContext): { tasks: Task[]; warnings: string[] } {
   const units = rows.map((r) => unitsOf(r, ctx.region));
   const repairs = repairOcrNames(units.flatMap((u) => unitRoles.flatMap((role) => u[role])));
-  const warnings = [...repairs].map(([from, to]) => importWarning.ocrRepaired(from, to));
+  const warnings = [...tableWarnings(rows), ...[...repairs].map(([from, to]) => importWarning.ocrRepaired(from, to))];
   const repaired = (names: string[]): string[] => [...new Set(names.map((n) => repairs.get(n) ?? n))];
   const tasks = rows.map((row, i) => {
     const u = units[i] ?? { lead: [], responsible: [], cooperating: [] };
@@ -215,7 +236,7 @@ function toTask(row: RawRow, seq: number, units: Units, ctx: TaskContext, warnin
     lead: units.lead,
     responsible: units.responsible,
     cooperating: units.cooperating,
-    remarks: row.remarks,
+    remarks: remarksOf(row),
     deadline,
   };
 }

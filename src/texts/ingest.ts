@@ -97,8 +97,11 @@ export const importWarning = {
     `第${seq}条：具体要求一栏是空的，已按“${title.slice(0, QUOTE_CHARS)}”导入（单位和时限照原文），请核对原文`,
   guessedMerge: (seq: number, column: string, value: string): string =>
     `第${seq}条：“${column}”一栏是空的，按合并单元格沿用上一行的“${value.slice(0, QUOTE_CHARS)}”，请核对原文`,
-  entryOf: (entry: string, warning: string): string => `${entry}：${warning}`,
+  note: (label: string, value: string): string => `${label}：${value}`,
 };
+
+/** The task fields as an operator calls them, for warnings about a column. */
+export const columnName = { lead: '牵头单位', responsible: '责任单位', cooperating: '配合单位', deadline: '完成时限' } as const;
 
 /** What a document is called when it names no title of its own. */
 export const defaultDocumentTitle = (year: number, region: string): string => `${year}年${region}政务公开工作任务`;

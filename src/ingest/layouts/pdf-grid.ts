@@ -2,6 +2,7 @@
 // export): the lines give rows and columns, and a missing line between two slots means they are one
 // merged cell; text goes to the cell its centre lies in. Text outside the table makes lines of its own.
 import type { PdfItem, PdfPage, Rule } from '../sandbox/run-reader.ts';
+import { joinBroken } from '../text.ts';
 
 /** Points within which two rules are on one line, and a rule reaches a point. */
 const SNAP = 2;
@@ -42,7 +43,7 @@ const covers = (segs: readonly Segment[], at: number, point: number): boolean =>
 
 /** Items as lines of text, top to bottom; `gaps` puts a tab where a wide gap separates columns. */
 export function itemLines(items: readonly PdfItem[], gaps: boolean): string[] {
-  const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
+  const sorted = items.filter((i) => i.s.trim()).sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: PdfItem[][] = [];
   for (const item of sorted) {
     const line = lines.at(-1);
@@ -59,7 +60,7 @@ export function itemLines(items: readonly PdfItem[], gaps: boolean): string[] {
       const height = Math.max(item.h, 1);
       if (text && gaps && gap > COLUMN_GAP * height) text += '\t';
       else if (text && /[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(item.s) && gap > 0.1 * height) text += ' ';
-      text += item.s;
+      text += item.s.trim();
       end = item.x + item.w;
     }
     return text.trim();
@@ -137,7 +138,8 @@ export function pageTable(page: PdfPage): PageTable {
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
       const slot = root[r * cols + c] as number;
-      if (firstCol.get(slot) === c) (grid[r] as string[])[c] = itemLines(inCell.get(slot) ?? [], false).join('\n');
+      // A cell's lines are where its width wrapped the text, not breaks of the document's own.
+      if (firstCol.get(slot) === c) (grid[r] as string[])[c] = joinBroken(itemLines(inCell.get(slot) ?? [], false));
     }
   }
   return { grid: grid.filter((row) => row.some(Boolean)), outside: itemLines(outside, false) };
