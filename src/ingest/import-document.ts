@@ -37,8 +37,8 @@ const JUNK_ENTRY = /(?:^|\/)(?:__MACOSX\/|\.|Thumbs\.db$|desktop\.ini$)/i;
 
 /** Hex characters of the content hash that make a document id unique within a region and year. */
 const ID_HASH_CHARS = 8;
-/** A region's name: two to twelve Chinese characters (青山县, 济宁高新技术产业开发区). */
-const REGION_NAME = /^\p{Script=Han}{2,12}$/u;
+/** A region's name: two to twenty Chinese characters (青山县, 济宁高新技术产业开发区, 江门市文化广电旅游体育局). */
+const REGION_NAME = /^\p{Script=Han}{2,20}$/u;
 /** A unit written with its level (县民政局, 区财政局), not inside a longer name. */
 const LEVEL_PREFIX = /(?<![\p{Script=Han}])[县区市](?=\p{Script=Han}{2,}[局办委])/gu;
 const LEVELS = ['县', '区', '市'] as const;

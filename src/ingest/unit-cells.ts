@@ -92,8 +92,10 @@ type RoleCells = Record<UnitRole, string>;
 /** Clauses of a unit cell that say their own role: "X牵头", "Y配合", "Z负责落实", "X会办Y". */
 const LEAD_CLAUSE = /^(.+?)(?:分别)?(?:牵头(?:落实|负责|办理)?|主责)$/u;
 const COOPERATE_CLAUSE = /^(.+?)(?:配合|协助|协办|参与)(?:落实)?$/u;
-const RESPONSIBLE_CLAUSE = /^(.+?)(?:负责落实|负责|落实)$/u;
-const JOINT = /^(.+?)会办(.+)$/u;
+const RESPONSIBLE_CLAUSE = /^(.+?)(?:等)?(?:按职责分工|按职责)?(?:负责落实|负责|落实)$/u;
+/** "宣传处会办公室": the first unit leads, together with (会, 会同) the second. */
+const JOINT = /^(.+?[处科室局委办股所队])会(?:同)?(.+[处科室局委办股所队心])$/u;
+const STANDING_RULE = /以下|不再|逐一|均需|列出/u;
 
 /** Top-level clauses of a cell (commas and semicolons outside brackets). */
 function clauses(cell: string): string[] {
@@ -123,7 +125,8 @@ export function splitRoles(cells: RoleCells): RoleCells {
     out[role] = out[role] ? `${out[role]}、${text}` : text;
   };
   for (const role of unitRoles) {
-    for (const clause of clauses(cells[role])) {
+    // A standing rule written among the units ("以下均需各县市区落实，不再逐一列出") names no unit of its own.
+    for (const clause of clauses(cells[role]).filter((c) => !STANDING_RULE.test(c))) {
       const joint = JOINT.exec(clause);
       const lead = LEAD_CLAUSE.exec(clause);
       const coop = COOPERATE_CLAUSE.exec(clause);

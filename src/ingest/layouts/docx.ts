@@ -19,6 +19,8 @@ const parser = new XMLParser({
   attributeNamePrefix: '@',
   preserveOrder: true,
   trimValues: false,
+  // Text as written: "1." must not become the number 1.
+  parseTagValue: false,
   processEntities: false,
   htmlEntities: false,
 });

@@ -68,7 +68,8 @@ function numberColumns(rows: readonly string[][], cols: Columns): void {
 /** A row with one cell of text that reads as a heading (一、… / （一）…, short, not a sentence). */
 function isHeadingRow(row: readonly string[], cols: Columns): boolean {
   const filled = row.map(cellText).filter(Boolean);
-  return filled.length === 1 && isHeadingLine(filled[0] as string) && cols.category.length === 0;
+  const only = (filled[0] ?? '').replace(/[。.]$/, '');
+  return filled.length === 1 && isHeadingLine(only) && cols.category.length === 0;
 }
 
 /** A row whose requirement cell is empty but whose number, units or deadline say it is a task of its own. */
