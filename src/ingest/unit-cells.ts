@@ -80,7 +80,8 @@ export function splitUnitCell(cell: string): string[] {
     const m = /^(.+?)等(.*(?:部门|单位|机构).*)$/u.exec(part);
     const pieces = m ? [m[1] ?? '', /^(?:县|区|市|乡镇|各)/.test(m[2] ?? '') ? (m[2] ?? '') : ''] : [part];
     for (const piece of pieces) {
-      const name = normalizeCollective(piece.replace(/[。.：:]+$/u, '').replace(/^[：:]/, '').trim());
+      // "财政所、土管所等": a list ending in 等 names its units all the same.
+      const name = normalizeCollective(piece.replace(/[。.：:]+$/u, '').replace(/^[：:]/, '').replace(/(?<=\p{Script=Han}{2})等$/u, '').trim());
       if (name && !NOISE.test(name) && /\p{Script=Han}/u.test(name)) names.push(name);
     }
   }

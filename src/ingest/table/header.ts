@@ -18,7 +18,7 @@ const HEADER_NAMES: ReadonlyArray<[ColumnRole, RegExp]> = [
   // Columns understood but not fields of a task: kept in its remarks under their name.
   ['note', /^(?:(?:牵头|分管|责任|联系)领导|(?:落实|完成|进展|推进)情况|工作进展|进展|联系人|联系电话)$/],
   ['requirement', /^(?:具体(?:工作)?要求|工作要求|任务要求|具体内容|工作内容|主要内容|具体措施|工作措施|主要措施|要求|目标要求|具体任务|任务内容|细化(?:分工|任务|措施)|工作举措)$/],
-  ['category', /^(?:工作任务|任务|重点任务|工作事项|任务名称|主要任务|类别|项目|重点工作|任务事项|领域|工作类别|工作项目)$/],
+  ['category', /^(?:工作任务|任务|重点任务|工作事项|任务名称|主要任务|类别|项目|重点工作|任务事项|领域|工作类别|工作项目|目标|工作目标|重点领域)$/],
 ];
 
 /** A header names at least this many known columns; a row with fewer is a row of the table or of the notice. */
