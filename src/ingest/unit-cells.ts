@@ -106,7 +106,7 @@ function clauses(cell: string): string[] {
   for (const ch of cell) {
     if ('（(〈《['.includes(ch)) depth++;
     else if ('）)〉》]'.includes(ch)) depth = Math.max(0, depth - 1);
-    if (depth === 0 && '，,；;\n'.includes(ch)) {
+    if (depth === 0 && '，,；;'.includes(ch)) {
       out.push(cur);
       cur = '';
     } else cur += ch;
@@ -121,6 +121,8 @@ function clauses(cell: string): string[] {
  * without any role word come back as they are.
  */
 export function splitRoles(cells: RoleCells): RoleCells {
+  const marked = unitRoles.some((role) => clauses(cells[role]).some((c) => JOINT.test(c) || LEAD_CLAUSE.test(c) || COOPERATE_CLAUSE.test(c) || RESPONSIBLE_CLAUSE.test(c)));
+  if (!marked) return { lead: cells.lead, responsible: cells.responsible, cooperating: cells.cooperating };
   const out: RoleCells = { lead: '', responsible: '', cooperating: '' };
   const add = (role: UnitRole, text: string): void => {
     out[role] = out[role] ? `${out[role]}、${text}` : text;

@@ -5,6 +5,7 @@
 // files: here they stay inside a worker that is thrown away). Plain JavaScript: a worker thread does not load TypeScript. It returns plain data:
 // positioned text and ruling lines (PDF), the streams of a Word file, or the cells and merges of a
 // workbook. Everything people read is worded on the main thread (src/texts/ingest.ts) from `code`.
+import { Buffer } from 'node:buffer';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
