@@ -15,6 +15,8 @@ interface Fact {
   cooperating?: string[];
   due?: string;
   kind?: Task['deadline']['kind'];
+  /** The dates of the deadline's milestones, when it has several. */
+  milestones?: string[];
   title?: string;
   remarks?: string;
 }
@@ -34,7 +36,7 @@ const guangdong: Fact[] = [
   { text: '扎实做好疫苗接种信息公开', responsible: ['疾控处'], title: '做好常态化疫情防控信息发布' },
   { text: '提高新冠肺炎疫情信息发布规范化水平', lead: ['宣传处'], cooperating: ['办公室'], due: '2021-08-31' },
   { text: '做好爱国卫生运动', responsible: ['规划信息处（爱卫办）'] },
-  { text: '积极推进部门所属单位预算', responsible: ['财务处'], title: '常规政务公开事项' },
+  { text: '积极推进部门所属单位预算', responsible: ['财务处'], title: '常规政务公开事项', due: '2021-08-31', milestones: ['2021-02-28', '2021-08-31'] },
   { text: '修订完善本部门主动公开目录', responsible: ['办公室'], title: '常规政务公开事项' },
 ];
 const baoshan: Fact[] = [
@@ -204,6 +206,7 @@ function checkFact(tasks: readonly Task[], fact: Fact): void {
   }
   if (fact.due) expect(task.deadline.due).toBe(fact.due);
   if (fact.kind) expect(task.deadline.kind).toBe(fact.kind);
+  if (fact.milestones) expect(task.deadline.milestones.map((m) => m.date)).toEqual(fact.milestones);
   if (fact.title) expect(task.title).toBe(fact.title);
   if (fact.remarks) expect(task.remarks).toContain(fact.remarks);
 }

@@ -33,6 +33,19 @@ describe('first start', () => {
   });
 });
 
+describe('a store written before milestones', () => {
+  it('loads: every deadline gets an empty milestone list, and the month lookup works as before', async () => {
+    const doc = await parseSeed('000_8f567bc9b8b33b76.txt');
+    const old = { version: 1, documents: [doc.document], tasks: doc.tasks.map((t) => ({ ...t, deadline: { ...t.deadline, milestones: undefined } })) };
+    writeFileSync(storePath, JSON.stringify(old));
+    expect(readFileSync(storePath, 'utf8')).not.toContain('milestones');
+    const store = await TaskStore.open(storePath);
+    expect(store.data.tasks.every((t) => Array.isArray(t.deadline.milestones) && t.deadline.milestones.length === 0)).toBe(true);
+    expect(store.index.dueInMonth('2022-06', ['汶上县'])).toHaveLength(3);
+    await store.close();
+  });
+});
+
 describe('imports', () => {
   it('re-importing a document replaces it; a new year is added beside the old', async () => {
     const store = await TaskStore.open(storePath);
