@@ -107,10 +107,16 @@ async function readRows(file: string, kind: FileKind, bytes: Uint8Array, guard: 
   const parsed = await failAs(file, () => readLayout(kind, bytes, guard));
   await failAs(file, () => {
     guard.check('rows', parsed.rows.length);
+    // Formats read as text have no cells of their own: an item that never closes could run to the end.
+    for (const row of parsed.rows) guard.check('cellChars', longestField(row));
     guard.tick();
   });
   if (parsed.rows.length === 0) throw new ImportError(file, importReason.noTasks);
   return parsed;
+}
+
+function longestField(row: RawRow): number {
+  return Math.max(row.requirement.length, row.lead.length, row.responsible.length, row.cooperating.length, row.deadline?.length ?? 0, row.remarks?.length ?? 0, row.title?.length ?? 0);
 }
 
 async function readLayout(kind: FileKind, bytes: Uint8Array, guard: Guard): Promise<ParsedLayout> {

@@ -77,6 +77,28 @@ describe('numbered prose variants', () => {
     expect(tasks[1]).toMatchObject({ responsible: ['区教育和体育局'], section: ['一、重点领域公开'] });
     expect(tasks[3]).toMatchObject({ responsible: ['区直各部门单位'], section: ['二、平台建设'], number: '2' });
   });
+
+  it('closes an item whose units parenthesis a page break split, even inside the label', async () => {
+    const text = [
+      '2025年青山区政务公开工作要点',
+      '一、重点领域公开',
+      '1．做好社会救助信息公开，',
+      '及时公布低保标准。（责',
+      '任单位：区民政局，',
+      '区财政局）',
+      '2．做好义务教育入学政策公开。（责任单位：区教育和体育局）',
+      '3．做好政府公报工作。（牵头单位：区政府办公室）',
+      '4．这一条没有写单位，',
+      '一直写到文末。',
+    ].join('\n');
+    const { tasks } = await parseDocument('split.txt', new TextEncoder().encode(text), { now: NOW });
+    expect(tasks.map((t) => [t.requirement, t.responsible, t.lead])).toEqual([
+      ['做好社会救助信息公开，及时公布低保标准。', ['区民政局', '区财政局'], []],
+      ['做好义务教育入学政策公开。', ['区教育和体育局'], []],
+      ['做好政府公报工作。', [], ['区政府办公室']],
+      ['这一条没有写单位，一直写到文末。', [], []],
+    ]);
+  });
 });
 
 describe('detection', () => {

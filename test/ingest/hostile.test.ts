@@ -73,6 +73,14 @@ describe('hostile files', () => {
     }
   });
 
+  it('a numbered item that never closes is refused as too long, quickly (the item is read in one pass)', async () => {
+    const items = [1, 2, 3].map((i) => `${i}．做好第${i}项工作。（责任单位：县民政局）`).join('\n');
+    const text = `2024年青山县政务公开工作要点\n${items}\n4．继续做好工作\n${'做好政府信息公开工作，回应社会关切。\n'.repeat(200_000)}`;
+    const started = performance.now();
+    expect(await refusal('open.txt', new TextEncoder().encode(text))).toMatch(/有一个单元格长达 \d+ 字（上限 50000 字）/);
+    expect(performance.now() - started).toBeLessThan(20_000);
+  });
+
   it('a file over the size limit is refused before it is read', async () => {
     const { dir, cleanup } = tempDir();
     try {
