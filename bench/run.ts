@@ -1,6 +1,8 @@
 // The benchmark: a province-scale store (100,000 tasks), index build time and heap, and the latency of
-// unit, deadline and search questions through the bot; then 10,000 adversarial messages.
-// Run with `npm run bench` (node --expose-gc). Exits non-zero when a target is missed.
+// unit, deadline and search questions through the bot; then 10,000 adversarial messages; then import
+// throughput of text, HTML, .docx and PDF at two sizes (bench/import.ts).
+// Run with `npm run bench` (node --expose-gc); `npm run bench -- --json` prints the figures as JSON on
+// stdout (the progress lines go to stderr). Exits non-zero when a target is missed.
 import { join } from 'node:path';
 import { Bot, type BotStore } from '../src/core/bot.ts';
 import { MemorySessions } from '../src/core/sessions.ts';
@@ -9,6 +11,13 @@ import { emptyStore } from '../src/store/schema.ts';
 import { shanghaiInstant } from '../src/time.ts';
 import { buildProvince, random } from './synthetic.ts';
 import { fuzzMessages } from '../test/core/fuzz.ts';
+import { MAX_SCALING, runImportBench, TEXT_TARGET_MB_S } from './import.ts';
+
+const json = process.argv.includes('--json');
+const say = (line: string): void => {
+  if (json) process.stderr.write(`${line}\n`);
+  else console.log(line);
+};
 
 const TARGETS = { buildMs: 3000, heapMb: 150, unitP99: 1, dueP99: 1, searchP99: 5, fuzzMaxMs: 50 };
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -21,7 +30,7 @@ const heapMb = (): number => {
 
 const province = await buildProvince({ tasks: 100_000, regions: 120, years: [2020, 2021, 2022, 2023, 2024], seedsDir: join(import.meta.dirname, '..', 'data', 'seeds') });
 const baseHeap = heapMb();
-console.log(`store: ${province.tasks.length} tasks, ${province.regions.length} regions, ${province.documents.length} documents`);
+say(`store: ${province.tasks.length} tasks, ${province.regions.length} regions, ${province.documents.length} documents`);
 
 let t0 = performance.now();
 const index = new TaskIndex(province.documents, province.tasks);
@@ -31,8 +40,8 @@ const bot = new Bot({ store, sessions: new MemorySessions() });
 bot.warmUp();
 const buildMs = performance.now() - t0;
 const heap = heapMb();
-console.log(`index build: ${buildMs.toFixed(0)} ms (target ≤ ${TARGETS.buildMs})`);
-console.log(`heap: ${heap.toFixed(0)} MB in all, ${(heap - baseHeap).toFixed(0)} MB for the indexes (target ≤ ${TARGETS.heapMb} in all)`);
+say(`index build: ${buildMs.toFixed(0)} ms (target ≤ ${TARGETS.buildMs})`);
+say(`heap: ${heap.toFixed(0)} MB in all, ${(heap - baseHeap).toFixed(0)} MB for the indexes (target ≤ ${TARGETS.heapMb} in all)`);
 
 const rand = random(7);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
@@ -54,7 +63,7 @@ async function measure(name: string, questions: readonly string[], n: number): P
   }
   times.sort((a, b) => a - b);
   const p = (q: number): number => times[Math.min(times.length - 1, Math.floor(q * times.length))] as number;
-  console.log(`${name}: p50 ${p(0.5).toFixed(3)} ms, p99 ${p(0.99).toFixed(3)} ms`);
+  say(`${name}: p50 ${p(0.5).toFixed(3)} ms, p99 ${p(0.99).toFixed(3)} ms`);
   return p(0.99);
 }
 
@@ -69,7 +78,9 @@ for (const [i, text] of fuzzMessages(10_000, 99).entries()) {
   await bot.handle({ platform: 'cli', chatId: 'fuzz', chatType: 'group', userId: 'f', text, mentioned: true, messageId: String(i), time: new Date() });
   fuzzMax = Math.max(fuzzMax, performance.now() - start);
 }
-console.log(`10,000 adversarial messages: ${(performance.now() - t0).toFixed(0)} ms in all, slowest ${fuzzMax.toFixed(2)} ms (target < ${TARGETS.fuzzMaxMs})`);
+say(`10,000 adversarial messages: ${(performance.now() - t0).toFixed(0)} ms in all, slowest ${fuzzMax.toFixed(2)} ms (target < ${TARGETS.fuzzMaxMs})`);
+
+const imports = await runImportBench(say);
 
 const missed = [
   buildMs > TARGETS.buildMs && 'index build',
@@ -78,6 +89,12 @@ const missed = [
   dueP99 > TARGETS.dueP99 && 'deadline p99',
   searchP99 > TARGETS.searchP99 && 'search p99',
   fuzzMax >= TARGETS.fuzzMaxMs && 'adversarial max',
+  ...imports.missed.map((m) => `import: ${m}`),
 ].filter(Boolean);
-console.log(missed.length ? `MISSED: ${missed.join(', ')}` : 'all targets met');
+say(missed.length ? `MISSED: ${missed.join(', ')}` : 'all targets met');
+if (json) {
+  const figures = { buildMs, heapMb: heap, unitP99, dueP99, searchP99, fuzzMaxMs: fuzzMax };
+  const targets = { ...TARGETS, importTextMbPerS: TEXT_TARGET_MB_S, importMaxScaling: MAX_SCALING };
+  console.log(JSON.stringify({ figures, import: { measures: imports.measures, scaling: imports.scaling }, targets, missed }, null, 2));
+}
 process.exitCode = missed.length ? 1 : 0;

@@ -51,6 +51,9 @@ export function runReader(kind: 'pdf' | 'ole' | 'workbook', bytes: Uint8Array, g
     const worker = new Worker(new URL('./reader-worker.mjs', import.meta.url), {
       workerData: { kind, bytes, limits },
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      // Plain JavaScript: the worker needs none of the parent's flags. Inheriting `--import tsx` would load
+      // the TypeScript loader and parse PDF.js's source maps in every worker (a second per document).
+      execArgv: [],
       stdout: true,
       stderr: true,
     });
