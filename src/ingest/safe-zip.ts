@@ -5,7 +5,7 @@
 import { promisify } from 'node:util';
 import yauzl from 'yauzl';
 import { LayoutError, LimitError, messageOf } from '../errors.ts';
-import { importReason, limitReason } from '../texts/ingest.ts';
+import { importReason } from '../texts/ingest.ts';
 import { type Guard, RATIO_CHECK_BYTES } from './limits.ts';
 
 /** The entries of a zip by path (folders left out), in the order the zip lists them. */
@@ -81,8 +81,8 @@ export async function unzip(bytes: Uint8Array, guard: Guard): Promise<ZipEntries
     try {
       data = await inflate(zip, entry);
     } catch (cause) {
-      // yauzl stops a stream that inflates past its declared size: the sign of a bomb.
-      if (/too many bytes|exceeded|invalid/i.test(messageOf(cause))) throw new LimitError('unpackedBytes', limitReason.unpackedBytes(unpacked + entry.uncompressedSize, guard.limits.unpackedBytes), { cause });
+      // yauzl stops a stream that inflates past its declared size: a bomb whose headers lie.
+      if (/too many bytes/i.test(messageOf(cause))) throw new LayoutError(importReason.zipOversized(name), { cause });
       throw new LayoutError(importReason.badZip(messageOf(cause)), { cause });
     }
     unpacked += data.byteLength;
@@ -93,7 +93,9 @@ export async function unzip(bytes: Uint8Array, guard: Guard): Promise<ZipEntries
   return out;
 }
 
-const XML_TAG = /<(\/?)[^\s>/!?]+[^>]*?(\/?)>/g;
+// A tag ends before the next "<" (XML escapes it in attributes), so an unclosed "<a" costs a scan to the
+// next tag, not to the end of the part: one pass over text full of them, not a quadratic one.
+const XML_TAG = /<(\/?)[^\s<>/!?]+[^<>]*?(\/?)>/g;
 
 /** The deepest nesting of elements in an XML text, found in one pass (a parser would recurse that deep). */
 function xmlDepth(text: string, guard: Guard): number {

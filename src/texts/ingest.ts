@@ -20,6 +20,7 @@ export const importReason = {
   zipEmpty: '压缩包里没有可导入的文件（网页、PDF、Word、Excel 或文本）',
   zipNested: (entry: string): string => `压缩包里的“${entry}”又是一个压缩包：请解压后直接导入其中的文件`,
   zipEntry: (entry: string, reason: string): string => `压缩包里的“${entry}”：${reason}`,
+  zipOversized: (entry: string): string => `压缩包里的“${entry}”解压后比它声明的大小还大（疑为压缩炸弹或已损坏），已停止读取：请检查文件来源`,
   zipEncrypted: (entry: string): string => `压缩包里的“${entry}”有密码保护，无法读取：请解压后导入`,
   notRegularFile: (kind: string): string => `这不是普通文件（${kind}），不能导入：请选择文件本身`,
   htmlNoTable: `网页中没有找到任务表：既没有含${'“工作任务/具体要求/责任单位/完成时限”等列名'}的表格，正文里也没有带“（责任单位：…）”的编号条目`,
