@@ -80,7 +80,10 @@ export const limitReason = {
     `Excel 表格在 ${ref} 处有单元格，超出表格范围（最多 ${maxRows} 行、${maxColumns} 列），疑为损坏或恶意构造的文件`,
 };
 
-const mb = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+const KB = 1024;
+const MB = KB * KB;
+/** A size as people say it: "1.5 MB", "12 KB", "800 字节". */
+const mb = (bytes: number): string => (bytes >= MB ? `${(bytes / MB).toFixed(1)} MB` : bytes >= KB ? `${Math.round(bytes / KB)} KB` : `${bytes} 字节`);
 
 /** Doubts about a file that was imported all the same. */
 export const importWarning = {
