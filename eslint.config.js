@@ -39,6 +39,7 @@ const SENTENCE_RULES = [
   { selector: `CallExpression[callee.name=/^(say|reply|asReply)$/] TemplateElement[value.raw=${HAN}]`, message: 'Replies live in src/texts/.' },
   { selector: `Property[key.name=/^(text|message|description|title)$/] > Literal[value=${HAN}]`, message: 'Sentences for people live in src/texts/.' },
   { selector: `Property[key.name=/^(text|message|description|title)$/] > TemplateLiteral > TemplateElement[value.raw=${HAN}]`, message: 'Sentences for people live in src/texts/.' },
+  { selector: `TaggedTemplateExpression[tag.name='html'] TemplateElement[value.raw=${HAN}]`, message: 'Page text lives in src/texts/web.ts.' },
 ];
 
 export default tseslint.config(

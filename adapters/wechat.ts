@@ -1,9 +1,13 @@
 // WeChat through Wechaty: any puppet (WECHATY_PUPPET), the login QR code in the terminal, the session
-// kept in a memory card so a restart needs no new scan. In a group the bot answers when @-mentioned
-// or addressed with a command word (the dispatcher decides); its own messages are never answered.
+// kept in a memory card (written atomically, wechat-session.ts) so a restart needs no new scan. In a
+// group the bot answers when @-mentioned or addressed with a command word (the dispatcher decides); its
+// own messages are never answered. Puppet errors are incidents: logged once in full, one alert, then
+// counted and summarised at growing intervals until the puppet works again (a login, a message).
 import { FileBox } from 'file-box';
 import qrcode from 'qrcode-terminal';
-import { type Contact, type Message, type Room, type Wechaty, WechatyBuilder, types } from 'wechaty';
+import { type Contact, log as wechatyLog, type Message, type Room, type Wechaty, WechatyBuilder, types } from 'wechaty';
+import { Incident } from '../src/platform/incident.ts';
+import { openSessionCard } from './wechat-session.ts';
 import type { ChatAdapter, MessageHandler, Target } from '../src/platform/adapter.ts';
 import type { IncomingMessage } from '../src/platform/message.ts';
 import { inert, plainMessages } from '../src/platform/render.ts';
@@ -26,6 +30,11 @@ export interface WechatOptions {
   alert?: (text: string) => Promise<void>;
   /** How long send() waits for a login before it fails. Default 5 minutes. */
   loginWaitMs?: number;
+  /**
+   * Wechaty's and the puppets' own logger (they print every error with its stack): 'silent' by default,
+   * since the adapter logs what happens itself; 'info' to see them (ZWGK_LOG_LEVEL=debug).
+   */
+  puppetLog?: 'silent' | 'error' | 'info' | 'verbose';
 }
 
 export class WechatAdapter implements ChatAdapter {
@@ -33,9 +42,16 @@ export class WechatAdapter implements ChatAdapter {
   private bot: Wechaty | null = null;
   private loggedIn: Promise<void>;
   private markLoggedIn: () => void = () => {};
+  private readonly incident: Incident;
 
   constructor(private readonly options: WechatOptions) {
     this.loggedIn = this.resetLogin();
+    this.incident = new Incident({
+      name: 'wechat: puppet',
+      logger: options.logger,
+      alert: options.alert,
+      alertText: (reason) => adminText.incident(adapterText.wechatName, reason),
+    });
   }
 
   private resetLogin(): Promise<void> {
@@ -45,8 +61,10 @@ export class WechatAdapter implements ChatAdapter {
 
   async start(onMessage: MessageHandler): Promise<void> {
     const { logger } = this.options;
+    wechatyLog.level(this.options.puppetLog ?? 'silent');
     const bot = WechatyBuilder.build({
       name: this.options.session,
+      memory: await openSessionCard(this.options.session, logger),
       puppet: this.options.puppet as never,
       ...(this.options.puppetToken ? { puppetOptions: { token: this.options.puppetToken } } : {}),
     });
@@ -59,6 +77,7 @@ export class WechatAdapter implements ChatAdapter {
     });
     bot.on('login', (user: Contact) => {
       logger.info('wechat: logged in', { user: user.name() });
+      this.incident.recovered();
       this.markLoggedIn();
     });
     bot.on('logout', (user: Contact) => {
@@ -66,11 +85,9 @@ export class WechatAdapter implements ChatAdapter {
       void this.resetLogin();
       void this.options.alert?.(adminText.wechatLoggedOut(user.name()));
     });
-    bot.on('error', (error: Error) => {
-      logger.error('wechat: puppet error', { error });
-      void this.options.alert?.(adminText.adapterFailed(adapterText.wechatName, error.message));
-    });
+    bot.on('error', (error: Error) => this.incident.failed(error));
     bot.on('message', (message: Message) => {
+      this.incident.recovered();
       this.translate(message)
         .then((m) => (m ? onMessage(m) : undefined))
         .catch((error: unknown) => logger.error('wechat: message failed', { error }));
@@ -88,7 +105,7 @@ export class WechatAdapter implements ChatAdapter {
     const room = message.room();
     const talker = message.talker();
     const text = room ? await message.mentionText() : message.text();
-    const others = room ? (await message.mentionList()).filter((c) => !c.self()) : [];
+    const others = room ? await this.mentionedById(message) : [];
     return {
       platform: 'wechat',
       chatId: room ? room.id : talker.id,
@@ -102,6 +119,17 @@ export class WechatAdapter implements ChatAdapter {
       messageId: message.id,
       time: message.date(),
     };
+  }
+
+  /**
+   * The people a message @-mentions, as the puppet identified them (its mentionIdList). Wechaty falls
+   * back to matching "@name" against members' display names when a puppet gives no ids; a name can be
+   * copied by anyone in the room, so such mentions are not taken (bind staff by id from the CLI then).
+   */
+  private async mentionedById(message: Message): Promise<Contact[]> {
+    const ids = (message.payload as { mentionIdList?: unknown } | undefined)?.mentionIdList;
+    if (!Array.isArray(ids)) return [];
+    return (await message.mentionList()).filter((c) => !c.self());
   }
 
   async send(target: Target, reply: Reply): Promise<void> {

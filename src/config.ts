@@ -43,6 +43,28 @@ const EnvSchema = z
     TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'webhook-secret').optional(),
     TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8443),
     TELEGRAM_WEBHOOK_HOST: nonEmpty.default('127.0.0.1'),
+    ZWGK_WEB_HOST: nonEmpty.default('127.0.0.1'),
+    ZWGK_WEB_PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+    ZWGK_WEB: z.enum(['on', 'off']).default('on'),
+    ZWGK_WEB_URL: url().optional(),
+    DINGTALK_CLIENT_ID: nonEmpty.optional(),
+    DINGTALK_CLIENT_SECRET: nonEmpty.optional(),
+    DINGTALK_ROBOT_CODE: nonEmpty.optional(),
+    DINGTALK_MODE: z.enum(['stream', 'http']).default('stream'),
+    DINGTALK_API_ROOT: url().optional(),
+    DINGTALK_OAPI_ROOT: url().optional(),
+    FEISHU_APP_ID: z.string().trim().regex(/^cli_[0-9a-f]{16}$/i, 'feishu-app-id').optional(),
+    FEISHU_APP_SECRET: nonEmpty.optional(),
+    FEISHU_MODE: z.enum(['websocket', 'webhook']).default('websocket'),
+    FEISHU_DOMAIN: url().optional(),
+    FEISHU_VERIFICATION_TOKEN: nonEmpty.optional(),
+    FEISHU_ENCRYPT_KEY: nonEmpty.optional(),
+    WECOM_MODE: z.enum(['websocket', 'callback']).default('websocket'),
+    WECOM_BOT_ID: nonEmpty.optional(),
+    WECOM_BOT_SECRET: nonEmpty.optional(),
+    WECOM_WS_URL: z.url({ protocol: /^wss?$/, message: 'ws-url' }).optional(),
+    WECOM_TOKEN: nonEmpty.optional(),
+    WECOM_ENCODING_AES_KEY: z.string().trim().regex(/^[A-Za-z0-9+/]{43}$/, 'aes-key').optional(),
   })
   .superRefine((env, ctx) => {
     if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET) {
@@ -71,6 +93,16 @@ export interface Config {
     apiRoot?: string;
     webhook?: { url: string; secret: string; port: number; host: string };
   } | null;
+  /** The one HTTP server (platform callbacks, the web 台账): started only when something is mounted. */
+  http: { host: string; port: number };
+  dingtalk: { clientId: string; clientSecret: string; robotCode?: string; mode: 'stream' | 'http'; apiRoot?: string; oapiRoot?: string } | null;
+  feishu: { appId: string; appSecret: string; mode: 'websocket' | 'webhook'; domain?: string; verificationToken?: string; encryptKey?: string } | null;
+  wecom: { mode: 'websocket' | 'callback'; botId?: string; secret?: string; wsUrl?: string; token?: string; encodingAesKey?: string } | null;
+  /**
+   * The web 台账: on unless ZWGK_WEB=off. `publicUrl` is where people reach it (their sign-in links
+   * point there): ZWGK_WEB_URL behind a proxy, else the address the server listens on.
+   */
+  web: { enabled: boolean; publicUrl: string };
 }
 
 /** Every secret of a configuration, to keep out of logs. */
@@ -79,8 +111,43 @@ export function secretsOf(config: Config): string[] {
     config.telegram?.token,
     config.telegram?.webhook?.secret,
     config.wechat?.token,
+    config.dingtalk?.clientSecret,
+    config.feishu?.appSecret,
+    config.feishu?.verificationToken,
+    config.feishu?.encryptKey,
+    config.wecom?.secret,
+    config.wecom?.token,
+    config.wecom?.encodingAesKey,
     ...config.robots.flatMap((r) => (r.type === 'wecom' ? [r.key] : r.type === 'dingtalk' ? [r.accessToken, r.secret] : [r.hookId, r.secret])),
   ].filter((s): s is string => Boolean(s));
+}
+
+/** The variables of each two-way bot: any one set means the platform is wanted. */
+const PLATFORM_VARIABLES = {
+  dingtalk: ['DINGTALK_CLIENT_ID', 'DINGTALK_CLIENT_SECRET', 'DINGTALK_ROBOT_CODE', 'DINGTALK_MODE', 'DINGTALK_API_ROOT', 'DINGTALK_OAPI_ROOT'],
+  feishu: ['FEISHU_APP_ID', 'FEISHU_APP_SECRET', 'FEISHU_MODE', 'FEISHU_DOMAIN', 'FEISHU_VERIFICATION_TOKEN', 'FEISHU_ENCRYPT_KEY'],
+  wecom: ['WECOM_MODE', 'WECOM_BOT_ID', 'WECOM_BOT_SECRET', 'WECOM_WS_URL', 'WECOM_TOKEN', 'WECOM_ENCODING_AES_KEY'],
+} as const;
+
+/**
+ * What a wanted two-way bot still lacks, from the variables as given (before defaults): one
+ * 'requires' problem per missing variable, naming the variable that asked for it.
+ */
+function twoWayProblems(env: Readonly<Record<string, string | undefined>>): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const need = (variables: readonly string[], because: string): void => {
+    for (const variable of variables) if (env[variable] === undefined) problems.push({ variable, code: 'requires', requires: because });
+  };
+  for (const platform of ['dingtalk', 'feishu', 'wecom'] as const) {
+    const first = PLATFORM_VARIABLES[platform].find((v) => env[v] !== undefined);
+    if (!first) continue;
+    if (platform === 'dingtalk') need(['DINGTALK_CLIENT_ID', 'DINGTALK_CLIENT_SECRET'], first);
+    if (platform === 'feishu') need(['FEISHU_APP_ID', 'FEISHU_APP_SECRET'], first);
+    if (platform === 'wecom' && env.WECOM_MODE !== 'callback') need(['WECOM_BOT_ID', 'WECOM_BOT_SECRET'], first);
+  }
+  if (env.FEISHU_MODE === 'webhook') need(['FEISHU_VERIFICATION_TOKEN', 'FEISHU_ENCRYPT_KEY'], 'FEISHU_MODE=webhook');
+  if (env.WECOM_MODE === 'callback') need(['WECOM_TOKEN', 'WECOM_ENCODING_AES_KEY'], 'WECOM_MODE=callback');
+  return problems;
 }
 
 /** A zod issue as a problem: the variable, the robot's item and field, and a code (no value). */
@@ -92,7 +159,7 @@ function problemOf(variable: string, issue: z.core.$ZodIssue, itemBase = 0): Con
   if (issue.code === 'invalid_type' && issue.input === undefined) return { variable, code: 'missing', ...where };
   if (issue.code === 'invalid_value') return { variable, code: 'enum', ...where };
   if (issue.code === 'custom' && issue.message.startsWith('requires:')) return { variable, code: 'requires', requires: issue.message.slice('requires:'.length) };
-  const known = ['url', 'platform-id', 'telegram-token', 'webhook-secret'] as const;
+  const known = ['url', 'platform-id', 'telegram-token', 'webhook-secret', 'feishu-app-id', 'aes-key', 'ws-url'] as const;
   const code = known.find((k) => k === issue.message);
   return { variable, code: code ?? 'invalid', ...where };
 }
@@ -116,12 +183,31 @@ function parseRobots(raw: string | undefined): { robots: RobotConfig[]; problems
   return { robots: [], problems: result.error.issues.map((i) => problemOf('ZWGK_ROBOTS', i, 1)) };
 }
 
+/** The platforms an alert (or a reminder) can reach, given what is configured: a robot by its name. */
+function reachable(target: string, robots: readonly RobotConfig[], env: z.infer<typeof EnvSchema>): boolean {
+  const [platform = '', id = ''] = target.split(/:(.*)/s);
+  if (platform === 'robot') return robots.some((r) => r.name === id);
+  if (platform === 'telegram') return Boolean(env.TELEGRAM_BOT_TOKEN);
+  if (platform === 'wechat') return Boolean(env.WECHATY_PUPPET);
+  if (platform === 'dingtalk') return Boolean(env.DINGTALK_CLIENT_ID && env.DINGTALK_CLIENT_SECRET);
+  if (platform === 'feishu') return Boolean(env.FEISHU_APP_ID && env.FEISHU_APP_SECRET);
+  // Only the long connection can push; the callback mode answers once per message.
+  if (platform === 'wecom') return env.WECOM_MODE !== 'callback' && Boolean(env.WECOM_BOT_ID && env.WECOM_BOT_SECRET);
+  return false;
+}
+
+/** Every alert target must reach something configured: an alert to nowhere is a silent failure. */
+function targetProblems(env: z.infer<typeof EnvSchema>, robots: readonly RobotConfig[]): ConfigProblem[] {
+  return env.ZWGK_ALERT_TARGETS.filter((t) => !reachable(t, robots, env)).map((target) => ({ variable: 'ZWGK_ALERT_TARGETS', code: 'unknown-target', target }));
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const result = EnvSchema.safeParse(cleaned);
   const problems = result.success ? [] : result.error.issues.map((i) => problemOf(String(i.path[0] ?? ''), i));
   const robots = parseRobots(typeof cleaned.ZWGK_ROBOTS === 'string' ? cleaned.ZWGK_ROBOTS : undefined);
-  problems.push(...robots.problems);
+  problems.push(...robots.problems, ...twoWayProblems(cleaned));
+  if (result.success && !robots.problems.length) problems.push(...targetProblems(result.data, robots.robots));
   if (!result.success || problems.length) throw new ConfigError(problems);
   const e = result.data;
   return {
@@ -143,5 +229,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
               : undefined,
         }
       : null,
+    http: { host: e.ZWGK_WEB_HOST, port: e.ZWGK_WEB_PORT },
+    web: { enabled: e.ZWGK_WEB === 'on', publicUrl: (e.ZWGK_WEB_URL ?? `http://${hostForUrl(e.ZWGK_WEB_HOST)}:${e.ZWGK_WEB_PORT}`).replace(/\/+$/, '') },
+    ...twoWayBots(e),
   };
+}
+
+/** The two-way bots the variables configure (twoWayProblems has made sure each is complete). */
+function twoWayBots(e: z.infer<typeof EnvSchema>): Pick<Config, 'dingtalk' | 'feishu' | 'wecom'> {
+  const wecomWanted = e.WECOM_MODE === 'callback' ? Boolean(e.WECOM_TOKEN && e.WECOM_ENCODING_AES_KEY) : Boolean(e.WECOM_BOT_ID && e.WECOM_BOT_SECRET);
+  return {
+    dingtalk:
+      e.DINGTALK_CLIENT_ID && e.DINGTALK_CLIENT_SECRET
+        ? { clientId: e.DINGTALK_CLIENT_ID, clientSecret: e.DINGTALK_CLIENT_SECRET, robotCode: e.DINGTALK_ROBOT_CODE, mode: e.DINGTALK_MODE, apiRoot: e.DINGTALK_API_ROOT, oapiRoot: e.DINGTALK_OAPI_ROOT }
+        : null,
+    feishu:
+      e.FEISHU_APP_ID && e.FEISHU_APP_SECRET
+        ? { appId: e.FEISHU_APP_ID, appSecret: e.FEISHU_APP_SECRET, mode: e.FEISHU_MODE, domain: e.FEISHU_DOMAIN, verificationToken: e.FEISHU_VERIFICATION_TOKEN, encryptKey: e.FEISHU_ENCRYPT_KEY }
+        : null,
+    wecom: wecomWanted
+      ? { mode: e.WECOM_MODE, botId: e.WECOM_BOT_ID, secret: e.WECOM_BOT_SECRET, wsUrl: e.WECOM_WS_URL, token: e.WECOM_TOKEN, encodingAesKey: e.WECOM_ENCODING_AES_KEY }
+      : null,
+  };
+}
+
+/** An IPv6 address is bracketed in a URL; 0.0.0.0 (every interface) is reached on the machine as 127.0.0.1. */
+function hostForUrl(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
 }

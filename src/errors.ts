@@ -47,10 +47,31 @@ export class StoreLockedError extends StoreError {
   }
 }
 
+/**
+ * The store's lock file exists but holds no pid (empty or garbled: left by an older version, or
+ * edited by hand). It is never taken for stale; the operator decides. The store may still be read.
+ */
+export class StoreLockUnreadableError extends StoreError {}
+
 /** One wrong or missing configuration variable: which one, where in it, and what kind of problem. */
 export interface ConfigProblem {
   variable: string;
-  code: 'url' | 'platform-id' | 'telegram-token' | 'webhook-secret' | 'requires' | 'missing' | 'enum' | 'robot-type' | 'json' | 'duplicate' | 'unknown-target' | 'invalid';
+  code:
+    | 'url'
+    | 'platform-id'
+    | 'telegram-token'
+    | 'webhook-secret'
+    | 'feishu-app-id'
+    | 'aes-key'
+    | 'ws-url'
+    | 'requires'
+    | 'missing'
+    | 'enum'
+    | 'robot-type'
+    | 'json'
+    | 'duplicate'
+    | 'unknown-target'
+    | 'invalid';
   /** For list variables (ZWGK_ROBOTS): the item, counted from 1, and its field. */
   item?: number;
   field?: string;
@@ -68,6 +89,12 @@ export class ConfigError extends ZwgkError {
 
 /** A chat platform adapter failed. */
 export class AdapterError extends ZwgkError {}
+
+/** The web 台账 cannot work as configured (its signing key unreadable …). */
+export class WebError extends ZwgkError {}
+
+/** A sign-in link was redeemed a second time (found in the store as it was about to be recorded). */
+export class LinkUsedError extends WebError {}
 
 /** Bad command-line usage. */
 export class UsageError extends ZwgkError {}

@@ -1,4 +1,7 @@
 // Configuration: defaults, one clear line per wrong variable, and no secret echoed.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseEnv } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, secretsOf } from '../src/config.ts';
 import { ConfigError } from '../src/errors.ts';
@@ -24,6 +27,19 @@ describe('loadConfig', () => {
     expect(config.telegram).toBeNull();
     expect(config.wechat).toBeNull();
     expect(config.robots).toEqual([]);
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 8787 });
+    expect(config.web).toEqual({ enabled: true, publicUrl: 'http://127.0.0.1:8787' });
+  });
+
+  it.each([
+    [{ ZWGK_WEB: 'off' }, { enabled: false, publicUrl: 'http://127.0.0.1:8787' }, { host: '127.0.0.1', port: 8787 }],
+    [{ ZWGK_WEB_HOST: '0.0.0.0', ZWGK_WEB_PORT: '9000' }, { enabled: true, publicUrl: 'http://127.0.0.1:9000' }, { host: '0.0.0.0', port: 9000 }],
+    [{ ZWGK_WEB_HOST: '::1' }, { enabled: true, publicUrl: 'http://[::1]:8787' }, { host: '::1', port: 8787 }],
+    [{ ZWGK_WEB_URL: 'https://taizhang.example.gov.cn/' }, { enabled: true, publicUrl: 'https://taizhang.example.gov.cn' }, { host: '127.0.0.1', port: 8787 }],
+  ])('the web 台账 and the HTTP server from %j', (env, web, http) => {
+    const config = loadConfig(env);
+    expect(config.web).toEqual(web);
+    expect(config.http).toEqual(http);
   });
 
   it('reads every platform', () => {
@@ -58,8 +74,31 @@ describe('loadConfig', () => {
     [{ ZWGK_ROBOTS: '[{"name":"a","type":"wecom"}]' }, /ZWGK_ROBOTS 第1项缺少 key（ZWGK_ROBOTS item 1: key is missing）/],
     [{ ZWGK_ADMINS: 'alice' }, /ZWGK_ADMINS 的每一项应为 平台:编号/],
     [{ ZWGK_LOG_LEVEL: 'loud' }, /ZWGK_LOG_LEVEL/],
+    [{ ZWGK_ALERT_TARGETS: 'robot:ops' }, /ZWGK_ALERT_TARGETS 中的“robot:ops”不存在/],
+    [{ ZWGK_ALERT_TARGETS: 'robot:ops', ZWGK_ROBOTS: '[{"name":"zwgk","type":"wecom","key":"k1"}]' }, /“robot:ops”不存在/],
+    [{ ZWGK_ALERT_TARGETS: 'telegram:123' }, /“telegram:123”不存在.*telegram: and wechat: need that platform configured/],
+    [{ ZWGK_ALERT_TARGETS: 'wechat:wxid_1' }, /“wechat:wxid_1”不存在/],
+    [{ ZWGK_ALERT_TARGETS: 'console:x' }, /“console:x”不存在/],
+    [{ ZWGK_WEB_PORT: '80000' }, /ZWGK_WEB_PORT 格式不对/],
+    [{ ZWGK_WEB: 'maybe' }, /ZWGK_WEB 取值不在允许范围内/],
+    [{ ZWGK_WEB_URL: 'taizhang' }, /ZWGK_WEB_URL 应为完整网址/],
   ])('%j is refused with a clear message', (env, message) => {
     expect(failure(env)).toMatch(message);
+  });
+
+  it('alert targets that reach a configured robot or platform are accepted', () => {
+    const config = loadConfig({ ZWGK_ALERT_TARGETS: 'robot:ops,telegram:1', ZWGK_ROBOTS: '[{"name":"ops","type":"wecom","key":"k1"}]', TELEGRAM_BOT_TOKEN: TOKEN });
+    expect(config.alertTargets).toEqual(['robot:ops', 'telegram:1']);
+  });
+
+  it('.env.example copied as it is starts, grants nobody anything and alerts nowhere', () => {
+    const env = parseEnv(readFileSync(join(import.meta.dirname, '..', '.env.example'), 'utf8'));
+    const config = loadConfig(env);
+    expect(config.admins).toEqual([]);
+    expect(config.alertTargets).toEqual([]);
+    expect(config.robots).toEqual([]);
+    expect(config.telegram).toBeNull();
+    expect(config.wechat).toBeNull();
   });
 
   it('lists every problem at once', () => {
@@ -71,5 +110,66 @@ describe('loadConfig', () => {
     for (const env of [{ TELEGRAM_BOT_TOKEN: secret }, { ZWGK_ROBOTS: `[{"name":"a","type":"wecom","key":"${secret}"` }, { ZWGK_ROBOTS: `[{"name":"a","type":"x","key":"${secret}"}]` }]) {
       expect(failure(env)).not.toContain(secret);
     }
+  });
+});
+
+describe('two-way DingTalk, Feishu and WeCom bots', () => {
+  const FEISHU = { FEISHU_APP_ID: 'cli_a1b2c3d4e5f60718', FEISHU_APP_SECRET: 'feishu-secret' };
+  const AES_KEY = 'a'.repeat(43);
+
+  it('reads each platform, its mode and API root, and the one HTTP server (ZWGK_WEB_HOST / ZWGK_WEB_PORT)', () => {
+    const config = loadConfig({
+      DINGTALK_CLIENT_ID: 'dingapp',
+      DINGTALK_CLIENT_SECRET: 'ding-secret',
+      DINGTALK_API_ROOT: 'https://api.zwdd.example.gov.cn',
+      ...FEISHU,
+      FEISHU_MODE: 'webhook',
+      FEISHU_VERIFICATION_TOKEN: 'verify-token',
+      FEISHU_ENCRYPT_KEY: 'encrypt-key',
+      WECOM_MODE: 'callback',
+      WECOM_TOKEN: 'wecom-token',
+      WECOM_ENCODING_AES_KEY: AES_KEY,
+      ZWGK_WEB_PORT: '9090',
+      ZWGK_ADMINS: 'dingtalk:manager01,feishu:ou_abc,wecom:zhangsan',
+    });
+    expect(config.dingtalk).toEqual({ clientId: 'dingapp', clientSecret: 'ding-secret', mode: 'stream', apiRoot: 'https://api.zwdd.example.gov.cn', robotCode: undefined });
+    expect(config.feishu).toMatchObject({ mode: 'webhook', verificationToken: 'verify-token', encryptKey: 'encrypt-key' });
+    expect(config.wecom).toMatchObject({ mode: 'callback', token: 'wecom-token', encodingAesKey: AES_KEY });
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 9090 });
+    expect(config.admins).toEqual(['dingtalk:manager01', 'feishu:ou_abc', 'wecom:zhangsan']);
+    expect(secretsOf(config)).toEqual(expect.arrayContaining(['ding-secret', 'feishu-secret', 'verify-token', 'encrypt-key', 'wecom-token', AES_KEY]));
+    expect(secretsOf(config)).not.toContain('dingapp');
+  });
+
+  it('defaults: Stream, long connections, and the HTTP server on 127.0.0.1:8787; none configured without variables', () => {
+    const config = loadConfig({ WECOM_BOT_ID: 'aib1', WECOM_BOT_SECRET: 's' });
+    expect(config.wecom).toMatchObject({ mode: 'websocket', botId: 'aib1' });
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 8787 });
+    expect([config.dingtalk, config.feishu]).toEqual([null, null]);
+  });
+
+  it.each([
+    [{ DINGTALK_CLIENT_ID: 'dingapp' }, ['DINGTALK_CLIENT_SECRET 必须设置（因为设置了 DINGTALK_CLIENT_ID）']],
+    [{ DINGTALK_MODE: 'http' }, ['DINGTALK_CLIENT_ID 必须设置（因为设置了 DINGTALK_MODE）', 'DINGTALK_CLIENT_SECRET 必须设置（因为设置了 DINGTALK_MODE）']],
+    [{ DINGTALK_CLIENT_ID: 'a', DINGTALK_CLIENT_SECRET: 'b', DINGTALK_MODE: 'socket' }, ['DINGTALK_MODE 取值不在允许范围内']],
+    [{ DINGTALK_CLIENT_ID: 'a', DINGTALK_CLIENT_SECRET: 'b', DINGTALK_API_ROOT: 'api.dingtalk.com' }, ['DINGTALK_API_ROOT 应为完整网址']],
+    [{ ...FEISHU, FEISHU_APP_ID: 'cli_123' }, ['FEISHU_APP_ID 格式不对，应形如 cli_ 加 16 位十六进制']],
+    [{ ...FEISHU, FEISHU_MODE: 'webhook' }, ['FEISHU_VERIFICATION_TOKEN 必须设置（因为设置了 FEISHU_MODE=webhook）', 'FEISHU_ENCRYPT_KEY 必须设置（因为设置了 FEISHU_MODE=webhook）']],
+    [{ FEISHU_ENCRYPT_KEY: 'k' }, ['FEISHU_APP_ID 必须设置（因为设置了 FEISHU_ENCRYPT_KEY）', 'FEISHU_APP_SECRET 必须设置']],
+    [{ WECOM_BOT_ID: 'aib' }, ['WECOM_BOT_SECRET 必须设置（因为设置了 WECOM_BOT_ID）']],
+    [{ WECOM_MODE: 'callback', WECOM_TOKEN: 't', WECOM_ENCODING_AES_KEY: 'short' }, ['WECOM_ENCODING_AES_KEY 应为 43 位字母和数字']],
+    [{ WECOM_MODE: 'callback' }, ['WECOM_TOKEN 必须设置（因为设置了 WECOM_MODE=callback）', 'WECOM_ENCODING_AES_KEY 必须设置（因为设置了 WECOM_MODE=callback）']],
+    [{ WECOM_BOT_ID: 'a', WECOM_BOT_SECRET: 'b', WECOM_WS_URL: 'https://openws.example' }, ['WECOM_WS_URL 应为 wss:// 或 ws:// 开头的完整地址']],
+    [{ ZWGK_WEB_PORT: '70000' }, ['ZWGK_WEB_PORT']],
+    [{ ZWGK_ADMINS: 'dingtalk' }, ['ZWGK_ADMINS 的每一项应为 平台:编号']],
+  ])('%j: one line per problem', (env, lines) => {
+    const report = failure(env).split('\n').filter((l) => l.startsWith('  '));
+    expect(report).toHaveLength(lines.length);
+    lines.forEach((line, i) => expect(report[i]).toContain(line));
+  });
+
+  it('never echoes a secret in a problem', () => {
+    const secret = 'wecom-aes-key-that-is-wrong';
+    expect(failure({ WECOM_MODE: 'callback', WECOM_TOKEN: 'tok-secret-1', WECOM_ENCODING_AES_KEY: secret })).not.toMatch(/wecom-aes-key-that-is-wrong|tok-secret-1/);
   });
 });

@@ -22,8 +22,16 @@ export interface RobotPlatform {
   error(json: unknown): string | null;
 }
 
+/**
+ * Of a robot's rate, the messages a minute kept for alerts: alerts have their own lane (their own
+ * pacer) and never wait behind reminders, and the two lanes together stay under the platform's limit.
+ */
+export const ALERT_SHARE_PER_MINUTE = 4;
+
 export interface RobotOptions {
   name: string;
+  /** 'bulk' (reminders, digests; the default) or 'alert': each lane paces its own share of the rate. */
+  lane?: 'bulk' | 'alert';
   /** Window of the rate limit; tests shorten it. Default one minute. */
   windowMs?: number;
   fetch?: typeof fetch;
@@ -37,7 +45,8 @@ export class RobotNotifier implements Notifier {
     private readonly platform: RobotPlatform,
     private readonly options: RobotOptions,
   ) {
-    this.pacer = new Pacer({ limit: platform.perMinute, windowMs: options.windowMs ?? 60_000 });
+    const limit = options.lane === 'alert' ? ALERT_SHARE_PER_MINUTE : platform.perMinute - ALERT_SHARE_PER_MINUTE;
+    this.pacer = new Pacer({ limit, windowMs: options.windowMs ?? 60_000 });
   }
 
   get name(): string {

@@ -2,10 +2,13 @@
 // Telegram, DingTalk, Feishu, WeCom) and the web 台账 mount their routes here, under one body-size and
 // time policy. Started only when something mounts routes.
 import { serve, type ServerType } from '@hono/node-server';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { timeout } from 'hono/timeout';
 import type { Logger } from '../log.ts';
+import type { HttpMount } from '../platform/adapter.ts';
+
+export type { HttpMount };
 
 /** Request bodies over this are refused with 413 (uploads of plans set their own, larger limit). */
 export const DEFAULT_BODY_LIMIT_BYTES = 1 << 20;
@@ -20,21 +23,19 @@ export interface HttpServerOptions {
   requestTimeoutMs?: number;
 }
 
-/** Something that serves HTTP routes: an adapter's callback, the web 台账. */
-export interface HttpMount {
-  /** The path prefix it owns, e.g. "/telegram" or "/web". */
-  readonly prefix: string;
-  /** Its routes, relative to the prefix. */
-  routes(): Hono;
-}
+/** Refuses bodies over maxSize with 413, before the route reads them. */
+const limit = (maxSize: number): MiddlewareHandler => bodyLimit({ maxSize, onError: (c) => c.text('payload too large', 413) });
 
 export class HttpServer {
   private readonly app = new Hono();
   private server: ServerType | null = null;
   private mounted = 0;
+  /** Body limits of single routes (full paths), above the server's own. */
+  private readonly routeLimits = new Map<string, MiddlewareHandler>();
 
   constructor(private readonly options: HttpServerOptions) {
-    this.app.use('*', bodyLimit({ maxSize: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES, onError: (c) => c.text('payload too large', 413) }));
+    const serverLimit = limit(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES);
+    this.app.use('*', (c, next) => (this.routeLimits.get(c.req.path) ?? serverLimit)(c, next));
     this.app.use('*', timeout(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS));
     this.app.onError((error, c) => {
       options.logger.error('http: request failed', { path: c.req.path, error });
@@ -43,6 +44,7 @@ export class HttpServer {
   }
 
   mount(mount: HttpMount): void {
+    for (const { path, maxBytes } of mount.bodyLimits ?? []) this.routeLimits.set(joinPath(mount.prefix, path), limit(maxBytes));
     this.app.route(mount.prefix, mount.routes());
     this.mounted++;
   }
@@ -77,4 +79,9 @@ export class HttpServer {
     this.server = null;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
+}
+
+/** "/web" + "/import/preview" → "/web/import/preview" (no doubled or missing slash). */
+function joinPath(prefix: string, path: string): string {
+  return `${prefix.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 }

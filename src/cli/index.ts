@@ -1,6 +1,7 @@
 // The command line: a table of commands (usage, help with an example, what each runs), the arguments
 // parsed once, and one error boundary. With --json, stdout holds only JSON. `<command> --help` prints
 // that command's usage and example; no command prints the usage of all and exits 2.
+import { existsSync } from 'node:fs';
 import { UsageError, ZwgkError } from '../errors.ts';
 import { cliText } from '../texts/cli.ts';
 import { describeError } from '../texts/errors.ts';
@@ -10,6 +11,7 @@ import { ledgerCommands } from './ledger.ts';
 import { parseCommandLine } from './options.ts';
 import { reminderCommands } from './reminders.ts';
 import { taskCommands } from './tasks.ts';
+import { webCommands } from './web.ts';
 
 export type { Io } from './command.ts';
 
@@ -22,6 +24,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   subscribe: reminderCommands.subscribe,
   unsubscribe: reminderCommands.unsubscribe,
   bind: reminderCommands.bind,
+  ...webCommands,
 };
 
 export const usage = (): string => cliText.usage(Object.values(COMMANDS));
@@ -66,6 +69,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
 
 const isMain = import.meta.url === `file://${process.argv[1]}`;
 if (isMain) {
+  // The same configuration as the bot's (`npm start` reads .env too): the store, the robots.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   process.exitCode = await runCli(process.argv.slice(2), {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),

@@ -21,6 +21,7 @@ export const OPTIONS = {
   user: { type: 'string' },
   name: { type: 'string' },
   limit: { type: 'string', multiple: true },
+  as: { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;

@@ -1,7 +1,9 @@
 // Reminders from the command line: preview a day's reminders, subscribe and unsubscribe a chat (any
 // adapter's chat or a robot), bind unit staff. Subscriptions and bindings go through the same
 // functions as the chat's (src/reminders/subscriptions.ts).
+import type { Config } from '../config.ts';
 import { UsageError } from '../errors.ts';
+import { splitChatKey } from '../app/channels.ts';
 import { eventsByTask } from '../ledger/status.ts';
 import type { Actor, Subscription } from '../model/records.ts';
 import { quietDay, remindersFor } from '../reminders/select.ts';
@@ -54,11 +56,19 @@ function chatOf(values: Values): string {
   return values.chat;
 }
 
+/** A robot chat must name a configured robot: reminders to a robot that does not exist would go nowhere. */
+function checkRobot(chat: string, config: Config): void {
+  const { platform, id } = splitChatKey(chat);
+  if (platform !== 'robot' || config.robots.some((r) => r.name === id)) return;
+  throw new UsageError(cliText.unknownRobot(id, config.robots.map((r) => r.name)));
+}
+
 async function runSubscribe({ values, io }: CommandInput): Promise<void> {
   const chat = chatOf(values);
   const leadDays = leadOption(values.lead);
   const digestTime = timeOption(values.time);
-  await withStore(io, 'write', async (store) => {
+  await withStore(io, 'write', async (store, config) => {
+    checkRobot(chat, config);
     const region = regionOf(store, values.region);
     const units = (values.unit ?? []).map((name) => unitOf(store, name, region).key);
     const sub = newSubscription({ chat, region, units, leadDays, digestTime, by: OPERATOR, at: io.now().toISOString() });
@@ -78,7 +88,8 @@ async function runUnsubscribe({ values, io }: CommandInput): Promise<void> {
 async function runBind({ values, io }: CommandInput): Promise<void> {
   const { chat, user: userId, unit: [unitName] = [] } = values;
   if (!chat || !userId || !unitName) throw new UsageError(cliText.missingOptions(cliText.commandHelp(commandText.bind)));
-  await withStore(io, 'write', async (store) => {
+  await withStore(io, 'write', async (store, config) => {
+    checkRobot(chat, config);
     const region = regionOf(store, values.region ?? store.data.subscriptions.find((s) => s.chat === chat)?.region ?? store.chatSettings(chat)?.region);
     const unit = unitOf(store, unitName, region);
     const [platform] = chat.split(':');

@@ -61,7 +61,8 @@ async function runTasks({ values, io }: CommandInput): Promise<void> {
 async function runAsk({ args: words, values, io }: CommandInput): Promise<void> {
   const today = todayOption(values.today);
   await withStore(io, 'read', async (store, config) => {
-    const sessions = await FileSessions.open(`${config.storePath}.sessions.json`);
+    // Its own file: the running bot is the one writer of the chats' sessions file.
+    const sessions = await FileSessions.open(`${config.storePath}.cli-sessions.json`);
     const bot = new Bot({ store, sessions });
     const message: IncomingMessage = {
       platform: 'cli',

@@ -7,19 +7,22 @@ import { shanghaiDate } from '../time.ts';
 import { answerDetail, answerDetailById, answerMore, answerRelated } from './answers/browse.ts';
 import { type Answer, type AnswerContext, planYear, say } from './answers/context.ts';
 import { answerDue } from './answers/due.ts';
-import { answerSearch } from './answers/search.ts';
+import { answerOutOfScope, answerSearch } from './answers/search.ts';
+import { answerDeadlineOf, answerListDeadlines, answerListUnits } from './answers/deadline.ts';
 import { answerStats } from './answers/stats.ts';
-import { answerUnitTasks } from './answers/unit-tasks.ts';
-import { parseIntent, type ParsedIntent } from './intent.ts';
+import { answerNoPlan, answerUnitTasks, answerUnitUnknown } from './answers/unit-tasks.ts';
+import { readMessage, type ParsedIntent } from './intent.ts';
 import { KnowledgeCache } from './knowledge.ts';
 import { chatKey, type IncomingMessage } from '../platform/message.ts';
 import type { Reply } from '../model/reply.ts';
-import type { SessionStore } from './sessions.ts';
+import { sessionKey, type Frame, type Session, SESSION_TTL_MS, type SessionStore } from './sessions.ts';
 import { chatText } from '../texts/chat.ts';
 import { deniedText } from '../texts/chat.ts';
 import { answerBind, answerDigestTime, answerLeadDays, answerSettings, answerSubscribe, answerUnsubscribe } from './answers/subscriptions.ts';
 import { answerCompletion, answerDoneThisMonth, answerExport, answerMark } from './answers/ledger.ts';
 import { may, type Person } from './roles.ts';
+import { answerSignIn } from './answers/sign-in.ts';
+import type { SignInIssuer } from './sign-in.ts';
 import { eventsByTask } from '../ledger/status.ts';
 
 /** Longer messages are not questions: they are refused before any parsing. */
@@ -36,6 +39,8 @@ export interface BotDeps {
   logger?: Logger;
   /** Admins as "platform:userId" (ZWGK_ADMINS). */
   admins?: readonly string[];
+  /** Hands out sign-in links of the web 台账; absent when the web is off. */
+  signIn?: SignInIssuer;
 }
 
 export class Bot {
@@ -78,28 +83,36 @@ export class Bot {
     const data = this.deps.store.data;
     const person: Person = { platform: message.platform, userId: message.userId, name: message.userName, chat };
     const admins = this.deps.admins ?? [];
+    // References ("第3条", "完成 3") are per person: another member's question never moves them.
+    const key = sessionKey(chat, message.userId);
     const ctx: AnswerContext = {
       knowledge,
       now: message.time,
       today,
-      session: this.deps.sessions.get(chat, message.time),
+      session: this.deps.sessions.get(key, message.time),
+      sessionLapsed: this.deps.sessions.lapsed(key, message.time),
       person,
+      chatType: message.chatType,
+      admins,
       may: (action, task) => may(action, person, admins, data.bindings, task),
       region: bound ? (binding ?? null) : regions.length === 1 ? (regions[0] ?? null) : null,
       data,
       ledger: this.ledgerOf(data.ledger),
       mentions: message.mentions ?? [],
     };
-    const intent = parseIntent(message.text, {
+    const { intent, frame } = readMessage(message.text, {
       catalog: knowledge.catalog,
       defaultRegions: bound ? [binding] : knowledge.index.regions(),
       today,
       planYear: (regions) => planYear(ctx, regions),
+      years: (region) => knowledge.index.years(region),
+      frame: ctx.session?.frame,
     });
     const answer = this.tooBroad(intent) ?? (await this.route(ctx, intent));
     if (answer.write) await this.deps.store.change(answer.write);
     if (answer.bindRegion) await this.deps.store.setChatRegion(chat, answer.bindRegion, `${message.platform}:${message.userId}`, message.time);
-    if (answer.session) await this.deps.sessions.set(chat, answer.session);
+    const session = withFrame(answer.session ?? ctx.session, frame, message.time);
+    if (session) await this.deps.sessions.set(key, session);
     return answer.reply;
   }
 
@@ -122,6 +135,26 @@ export class Bot {
         return say('fallback', chatText.empty);
       case 'help':
         return say('help', chatText.help);
+      case 'greeting':
+        return say('help', chatText.hello);
+      case 'thanks':
+        return say('fallback', chatText.thanks);
+      case 'english':
+        return say('fallback', chatText.english);
+      case 'refuse':
+        return say('refuse', chatText.refuse);
+      case 'unit-unknown':
+        return answerUnitUnknown(ctx, intent.asked, intent.suggestions, intent.regions);
+      case 'no-plan':
+        return answerNoPlan(ctx, intent.year, intent.regions);
+      case 'deadline-of':
+        return answerDeadlineOf(ctx, intent.query, intent.regions, intent.units);
+      case 'list-units':
+        return answerListUnits(ctx);
+      case 'list-deadlines':
+        return answerListDeadlines(ctx);
+      case 'out-of-scope':
+        return answerOutOfScope(ctx, intent.query, intent.regions, intent.units);
       case 'more':
         return answerMore(ctx);
       case 'related':
@@ -139,7 +172,7 @@ export class Bot {
       case 'stats':
         return answerStats(ctx, intent.units, intent.perUnit, intent.regions);
       case 'unit-tasks':
-        return answerUnitTasks(ctx, intent.units, intent.role);
+        return answerUnitTasks(ctx, intent);
       case 'due':
         return answerDue(ctx, intent.range, intent.regions, intent.units);
       case 'search':
@@ -164,8 +197,21 @@ export class Bot {
         return answerDoneThisMonth(ctx, intent.regions, intent.units);
       case 'export':
         return answerExport(ctx, intent.regions);
+      case 'sign-in':
+        return answerSignIn(ctx, this.deps.signIn);
       case 'fallback':
         return say('fallback', chatText.fallback);
     }
   }
+}
+
+/**
+ * The chat's session after a message: the list it shows (the new one, or the one before) and the frame
+ * of the last question, so that a follow-up is read against it. Commands keep the frame they found.
+ */
+function withFrame(session: Session | undefined, frame: Frame | undefined, now: Date): Session | undefined {
+  if (!frame) return session;
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString();
+  const base: Session = session ?? { title: '', taskIds: [], relatedUnits: [], relatedTitle: '', page: 0, roles: {}, expiresAt };
+  return { ...base, frame, expiresAt };
 }

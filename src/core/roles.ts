@@ -6,7 +6,8 @@ import { unitRoles } from '../model/task.ts';
 import { unitKey } from '../model/unit-names.ts';
 import type { Binding } from '../model/records.ts';
 
-export type Action = 'subscribe' | 'bind' | 'region' | 'import' | 'progress';
+/** 'export': the whole ledger of a region (it names staff); a unit's staff get their unit's rows apart. */
+export type Action = 'subscribe' | 'bind' | 'region' | 'import' | 'progress' | 'export';
 
 export interface Person {
   platform: string;
@@ -37,4 +38,14 @@ export function may(action: Action, person: Person, admins: readonly string[], b
   if (action !== 'progress' || !task) return false;
   const units = new Set(unitRoles.flatMap((r) => task[r]).map(unitKey));
   return staffUnits(person, bindings).some((b) => b.region === task.region && units.has(b.unitKey));
+}
+
+/** Who may use the web 台账: admins (everything) and unit staff (see all, change their unit's tasks). */
+export type WebAccess = 'admin' | 'staff';
+
+/** The person's access to the web 台账, or null: readers do not get in (deny by default). */
+export function webAccess(person: Pick<Person, 'platform' | 'userId'>, admins: readonly string[], bindings: readonly Binding[]): WebAccess | null {
+  const p = { ...person, chat: '' };
+  if (isAdmin(p, admins)) return 'admin';
+  return staffUnits(p, bindings).length ? 'staff' : null;
 }

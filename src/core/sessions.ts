@@ -1,9 +1,38 @@
-// Per-chat conversation state: the last list a chat was shown, so that "第3条" and "更多" refer to it.
-// It expires; the file-backed store keeps it across processes (the CLI's --chat) and restarts.
+// Conversation state per person per chat: the last list that person asked for (or that was addressed
+// to them, like a reminder digest that @-mentions them), so that "第3条", "更多" and "完成 3" refer to
+// *their* list, never to one somebody else asked for in between. It expires; an expired list is
+// remembered a while as expired, so the bot can say so instead of guessing. The file-backed store keeps
+// it across processes (the CLI's --chat) and restarts; a corrupt file is set aside, never fatal.
+// The session also keeps the frame of the person's last question, so that "台儿庄的呢" is read against it.
 import { z } from 'zod';
+import { silentLogger, type Logger } from '../log.ts';
 import { ValidatedJsonFile } from '../store/json-file.ts';
+import { readSideFile } from '../store/side-file.ts';
 
 export const SESSION_TTL_MS = 30 * 60_000;
+/** An expired list is remembered this long as expired ("您上次的列表已过期"). */
+export const LAPSED_MEMORY_MS = 24 * 60 * 60_000;
+/** At most this many people's lists are kept; the oldest go first. */
+export const MAX_SESSIONS = 50_000;
+/** Long-expired lists are looked for once every this many changes, not on each. */
+const PRUNE_EVERY = 256;
+
+/** A list a person was shown before the current one, kept to tell when a number could mean either. */
+const ReplacedListSchema = z.object({ title: z.string(), taskIds: z.array(z.string()), expiresAt: z.string() });
+
+/** The chat's last question, for short follow-ups ("台儿庄的呢", "几项", "那民政局呢"). */
+export const FrameSchema = z.object({
+  /** The kind of question it was (unit-tasks, search, due …). */
+  kind: z.string(),
+  /** The question without its region names. */
+  text: z.string(),
+  regions: z.array(z.string()),
+  /** The unit as the person typed it ("民政局"), to swap for another. */
+  unitText: z.string().optional(),
+  /** What it was about, without the asking words ("低保"). */
+  topic: z.string().optional(),
+});
+export type Frame = z.infer<typeof FrameSchema>;
 
 export const SessionSchema = z.object({
   /** What the list is, for its heading when paging: "汶上县 县民政局的任务". */
@@ -17,26 +46,57 @@ export const SessionSchema = z.object({
   /** Per task id, the roles of the unit asked about, to keep marking them when paging. */
   roles: z.record(z.string(), z.array(z.enum(['lead', 'responsible', 'cooperating']))),
   expiresAt: z.string(),
+  /** 'asked' (the person's own question; the default) or 'addressed' (a digest that @-mentioned them). */
+  origin: z.enum(['asked', 'addressed']).optional(),
+  /** For an addressed list: the list the person had asked for and was still looking at. */
+  replaced: ReplacedListSchema.optional(),
+  /** The frame of the chat's last question (optional: sessions written before it have none). */
+  frame: FrameSchema.optional(),
+  /** A list of lines rather than tasks ("各单位任务数"), paged by "更多". */
+  lines: z.array(z.string()).optional(),
 });
 export type Session = z.infer<typeof SessionSchema>;
+export type ReplacedList = z.infer<typeof ReplacedListSchema>;
+
+/** The key of one person's conversation in one chat: references never cross people. */
+export const sessionKey = (chat: string, userId: string): string => `${chat}|${userId}`;
+
+export const isLive = (s: { expiresAt: string }, now: Date): boolean => new Date(s.expiresAt) > now;
 
 export interface SessionStore {
-  get(chat: string, now: Date): Session | undefined;
-  set(chat: string, session: Session): Promise<void>;
+  /** The person's live list in the chat. */
+  get(key: string, now: Date): Session | undefined;
+  /** True when the person had a list here that has expired (recently): say so, do not guess. */
+  lapsed(key: string, now: Date): boolean;
+  set(key: string, session: Session): Promise<void>;
 }
 
 export class MemorySessions implements SessionStore {
   protected readonly sessions = new Map<string, Session>();
+  private changes = 0;
 
-  get(chat: string, now: Date): Session | undefined {
-    const s = this.sessions.get(chat);
-    if (s && new Date(s.expiresAt) > now) return s;
-    this.sessions.delete(chat);
-    return undefined;
+  get(key: string, now: Date): Session | undefined {
+    const s = this.sessions.get(key);
+    return s && isLive(s, now) ? s : undefined;
   }
 
-  async set(chat: string, session: Session): Promise<void> {
-    this.sessions.set(chat, session);
+  lapsed(key: string, now: Date): boolean {
+    const s = this.sessions.get(key);
+    return s !== undefined && !isLive(s, now) && now.getTime() - new Date(s.expiresAt).getTime() < LAPSED_MEMORY_MS;
+  }
+
+  async set(key: string, session: Session): Promise<void> {
+    this.sessions.delete(key);
+    this.sessions.set(key, session);
+    if (++this.changes % PRUNE_EVERY === 0 || this.sessions.size > MAX_SESSIONS) this.prune(session);
+  }
+
+  /** Forgets lists long expired (judged by the time of the message at hand, not the wall clock), and the oldest beyond the cap. */
+  private prune(latest: Session): void {
+    const madeAt = new Date(latest.expiresAt).getTime() - SESSION_TTL_MS;
+    for (const [k, s] of this.sessions) {
+      if (this.sessions.size > MAX_SESSIONS || madeAt - new Date(s.expiresAt).getTime() > LAPSED_MEMORY_MS) this.sessions.delete(k);
+    }
   }
 }
 
@@ -48,19 +108,24 @@ export class FileSessions extends MemorySessions {
     super();
   }
 
-  static async open(path: string): Promise<FileSessions> {
+  /** Opens the file; a corrupt one is set aside with a warning. Lists kept per chat by older versions are dropped. */
+  static async open(path: string, logger: Logger = silentLogger): Promise<FileSessions> {
     const file = new ValidatedJsonFile(path, FileSchema);
     const sessions = new FileSessions(file);
-    const data = await file.read();
-    for (const [chat, s] of Object.entries(data?.sessions ?? {})) sessions.sessions.set(chat, s);
+    const data = await readSideFile(file, logger);
+    let perChat = 0;
+    for (const [key, s] of Object.entries(data?.sessions ?? {})) {
+      // An older version kept one list per chat ("telegram:-100"): whose it was is unknown, so it is not used.
+      if (key.includes('|')) sessions.sessions.set(key, s);
+      else perChat++;
+    }
+    if (perChat) logger.info('sessions: lists kept per chat by an older version were dropped', { file: path, dropped: perChat });
     return sessions;
   }
 
-  override async set(chat: string, session: Session): Promise<void> {
-    await super.set(chat, session);
-    // Expiry is judged at the time of the message that made this session, not the wall clock.
-    const madeAt = new Date(session.expiresAt).getTime() - SESSION_TTL_MS;
-    const live = [...this.sessions].filter(([, s]) => new Date(s.expiresAt).getTime() > madeAt);
-    await this.file.write({ sessions: Object.fromEntries(live) });
+  /** Resolves once written; a burst of changes shares one file write. */
+  override async set(key: string, session: Session): Promise<void> {
+    await super.set(key, session);
+    await this.file.writeLatest(() => ({ sessions: Object.fromEntries(this.sessions) }));
   }
 }

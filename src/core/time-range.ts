@@ -2,7 +2,7 @@
 // Pure: today is an argument.
 import { chineseNumber } from '../ingest/numerals.ts';
 import { rangeText } from '../texts/chat.ts';
-import { addDays, daysInMonth, endOfMonth, isoDate, weekday } from '../time.ts';
+import { addDays, daysInMonth, endOfMonth, isoDate, isValidDate, weekday } from '../time.ts';
 
 /** "快到期的": due within this many days. */
 const SOON_DAYS = 14;
@@ -30,12 +30,22 @@ function shiftMonth(year: number, month: number, by: number): [number, number] {
   return [Math.floor(m / 12), (m % 12) + 1];
 }
 
+/** "7月15日前" (from the start of the year), "6月30日" (that day). */
+function dayRange(t: string, year: number): DueRange | null {
+  const m = /(\d{1,2})月(\d{1,2})[日号](前|以前|之前)?/.exec(t);
+  if (!m) return null;
+  const [mo, d] = [Number(m[1]), Number(m[2])];
+  if (!isValidDate(year, mo, d)) return null;
+  const date = isoDate(year, mo, d);
+  return m[3] ? { from: isoDate(year, 1, 1), to: date, label: rangeText.byDay(year, mo, d) } : { from: date, to: date, label: rangeText.day(year, mo, d) };
+}
+
 /**
  * The range a question asks about, or null when it names no time. `planYear` is the year a month
  * without a year means (the year of the plan the chat looks at).
  */
 export function parseTimeRange(text: string, today: string, planYear: number): DueRange | null {
-  const t = text.replace(/\s+/g, '').replace(/([一二三四五六七八九十]{1,3})(?=月|天|日|个月)/g, (m) => String(chineseNumber(m) ?? m));
+  const t = text.replace(/\s+/g, '').replace(/([一二三四五六七八九十]{1,3})(?=月|天|日|号|个月)/g, (m) => String(chineseNumber(m) ?? m));
   const [y, m] = parts(today);
 
   if (/逾期|过期|超期|已经到期|已到期|超时|拖期|延误/.test(t)) {
@@ -48,13 +58,17 @@ export function parseTimeRange(text: string, today: string, planYear: number): D
   if (/本周|这周|这个星期|本星期|这礼拜|本礼拜/.test(t)) return { from: monday, to: addDays(monday, 6), label: rangeText.thisWeek(monday) };
   if (/下周|下个星期|下星期|下礼拜/.test(t)) return { from: addDays(monday, 7), to: addDays(monday, 13), label: rangeText.nextWeek(addDays(monday, 7)) };
 
-  const within = /(?:未来|最近|近|接下来)?(\d{1,3})(?:天|日)(?:内|之内|以内)?/.exec(t);
-  if (within && /内|未来|最近|近|接下来/.test(t)) {
+  const within = /(?:未来|最近|近|接下来)?(\d{1,3})(?:个工作日|天|日)(?:内|之内|以内)?/.exec(t);
+  // "印发后30日内" quotes a task's deadline; it is not a range of dates.
+  const quoted = within !== null && /后|起/.test(t.slice(Math.max(0, within.index - 2), within.index));
+  if (within && !quoted && /内|未来|最近|近|接下来/.test(t)) {
     const n = Number(within[1]);
     return { from: today, to: addDays(today, n), label: rangeText.withinDays(n) };
   }
   if (/即将到期|快到期|马上到期|临近|快要到期/.test(t)) return { from: today, to: addDays(today, SOON_DAYS), label: rangeText.soon };
 
+  // "月底前要交什么": by the end of this month, from the plan year's start (what is late is listed apart).
+  if (/(?:^|这个|本|这)月底前|^月底/.test(t)) return { from: isoDate(planYear, 1, 1), to: endOfMonth(y, m), label: rangeText.byMonthEnd(y, m) };
   if (/这个月|本月|当月|这月/.test(t)) return monthRange(y, m, rangeText.thisMonth);
   if (/下个月|下月/.test(t)) return monthRange(...shiftMonth(y, m, 1), rangeText.nextMonth);
   if (/上个月|上月/.test(t)) return monthRange(...shiftMonth(y, m, -1), rangeText.lastMonth);
@@ -68,6 +82,14 @@ export function parseTimeRange(text: string, today: string, planYear: number): D
 
   const explicitYear = /(\d{4})年/.exec(t);
   const year = explicitYear ? Number(explicitYear[1]) : planYear;
+  const day = dayRange(t, year);
+  if (day) return day;
+  const yearEnd = /(?<!月)(?:年底|年末)(前|以前|之前)?/.exec(t);
+  if (yearEnd) {
+    // "年底前": everything due by the year's end; "2022年底的": due at the year's end (in December).
+    if (yearEnd[1]) return { from: isoDate(year, 1, 1), to: isoDate(year, 12, 31), label: rangeText.byYearEnd(year) };
+    return { from: isoDate(year, 12, 1), to: isoDate(year, 12, 31), label: rangeText.atYearEnd(year) };
+  }
   const month = /(\d{1,2})月(份)?(底|末)?(前|以前|之前)?/.exec(t);
   if (month) {
     const mo = Number(month[1]);

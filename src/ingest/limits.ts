@@ -73,3 +73,6 @@ export class Guard {
     if (value > max) throw new LimitError(limit, limitReason[limit](value, max));
   }
 }
+
+/** The largest file the importer reads by default: the web 台账 sets its upload body limit from it. */
+export const MAX_IMPORT_BYTES = DEFAULT_LIMITS.fileBytes;

@@ -1,6 +1,6 @@
 // A task's status from its ledger events: 未开始, 进行中, 已完成, 逾期. Pure: today is an argument.
 import { ledgerText } from '../texts/ledger.ts';
-import type { Task } from '../model/task.ts';
+import { planOver, type Task } from '../model/task.ts';
 import type { LedgerEvent } from '../model/records.ts';
 
 export type Status = 'not-started' | 'in-progress' | 'done' | 'overdue';
@@ -18,6 +18,21 @@ export function eventsByTask(events: readonly LedgerEvent[]): Map<string, Ledger
   return out;
 }
 
+const grouped = new WeakMap<readonly LedgerEvent[], Map<string, LedgerEvent[]>>();
+
+/**
+ * eventsByTask, remembered per ledger array: the store replaces the array on every change and never
+ * changes one in place, so readers that look often (the web pages) group it once per change.
+ */
+export function ledgerByTask(events: readonly LedgerEvent[]): ReadonlyMap<string, readonly LedgerEvent[]> {
+  let byTask = grouped.get(events);
+  if (!byTask) {
+    byTask = eventsByTask(events);
+    grouped.set(events, byTask);
+  }
+  return byTask;
+}
+
 export function isDone(events: readonly LedgerEvent[] = []): boolean {
   for (let i = events.length - 1; i >= 0; i--) {
     const action = events[i]?.action;
@@ -30,7 +45,8 @@ export function isDone(events: readonly LedgerEvent[] = []): boolean {
 /** Only tasks with a concrete date can be late; year-round and ongoing ones never are. */
 export function statusOf(task: Task, events: readonly LedgerEvent[] = [], today: string): Status {
   if (isDone(events)) return 'done';
-  if (task.deadline.kind === 'dated' && task.deadline.due && task.deadline.due < today) return 'overdue';
+  // A plan that is over (model/task.ts planOver) no longer makes its open tasks late.
+  if (task.deadline.kind === 'dated' && task.deadline.due && task.deadline.due < today && !planOver(task.year, today)) return 'overdue';
   return events.length ? 'in-progress' : 'not-started';
 }
 

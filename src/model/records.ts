@@ -82,3 +82,48 @@ export const DigestRecordSchema = z.object({
   at: z.string(),
 });
 export type DigestRecord = z.infer<typeof DigestRecordSchema>;
+
+/**
+ * A one-time sign-in link of the web 台账 that has been used: the link itself is signed and carries
+ * its expiry, so issuing one writes nothing; redeeming it writes this record, and a link whose record
+ * exists is refused. Kept until the link would have expired anyway.
+ */
+export const WebLinkSchema = z.object({
+  /** SHA-256 of the link's nonce (never the link itself). */
+  id: z.string(),
+  user: ActorSchema,
+  expiresAt: z.string(),
+  usedAt: z.string(),
+});
+export type WebLink = z.infer<typeof WebLinkSchema>;
+
+/** A signed-in browser of the web 台账. The cookie holds a random token; only its hash is stored. */
+export const WebSessionSchema = z.object({
+  /** SHA-256 of the cookie's token. */
+  id: z.string(),
+  user: ActorSchema,
+  createdAt: z.string(),
+  expiresAt: z.string(),
+});
+export type WebSession = z.infer<typeof WebSessionSchema>;
+
+/**
+ * A change to the plan or the reminder desk made outside the ledger's own events (an import, a
+ * subscription or binding set or removed), with who made it and from where: the audit trail of what
+ * is not a task's progress.
+ */
+export const ChangeRecordSchema = z.object({
+  at: z.string(),
+  by: ActorSchema,
+  /** Where it was made: "web", or a chat key. */
+  via: z.string(),
+  action: z.enum(['import', 'subscribe', 'unsubscribe', 'bind', 'unbind']),
+  /** The document id, or the chat key of the subscription or binding. */
+  target: z.string(),
+  region: z.string().nullable(),
+  /** The document's title, or the unit's name. */
+  name: z.string().nullable(),
+  /** The person bound or unbound. */
+  user: ActorSchema.nullable(),
+});
+export type ChangeRecord = z.infer<typeof ChangeRecordSchema>;

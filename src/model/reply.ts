@@ -15,7 +15,9 @@ export type Intent =
   | 'subscribe'
   | 'bind'
   | 'ledger'
+  | 'sign-in'
   | 'denied'
+  | 'refuse'
   | 'fallback'
   | 'error';
 
@@ -28,8 +30,11 @@ export type Block =
 
 export interface Reply {
   intent: Intent;
-  /** A file to send along, where the platform allows (the exported ledger). */
-  file?: { name: string; data: Uint8Array };
+  /**
+   * A file to send along, where the platform allows (the exported ledger); `instead` says where to get
+   * it on platforms that cannot send files.
+   */
+  file?: { name: string; data: Uint8Array; instead?: string };
   blocks: Block[];
   /** Every task the answer lists, in order (not only the page shown). */
   tasks: Task[];

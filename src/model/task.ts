@@ -90,3 +90,13 @@ export const unitRoles: readonly UnitRole[] = ['lead', 'responsible', 'cooperati
 export function unitNames(tasks: readonly Task[]): Set<string> {
   return new Set(tasks.flatMap((t) => unitRoles.flatMap((r) => t[r])));
 }
+
+/**
+ * A plan is over once the year after its own has ended (a 2022 plan's 年度报告 is due in January 2023):
+ * its tasks are still listed and searchable, but no longer counted overdue or chased by reminders.
+ */
+export const PLAN_GRACE_YEARS = 1;
+
+export function planOver(planYear: number, today: string): boolean {
+  return Number(today.slice(0, 4)) > planYear + PLAN_GRACE_YEARS;
+}

@@ -1,5 +1,6 @@
 // The one contract every platform adapter implements. Adapters translate a platform to and from the
 // core's types; they decide nothing.
+import type { Hono } from 'hono';
 import type { IncomingMessage } from './message.ts';
 import type { Reply } from '../model/reply.ts';
 
@@ -20,10 +21,26 @@ export interface Notifier {
   send(target: Target, reply: Reply): Promise<void>;
 }
 
+/** Routes served on the process's one HTTP server: a platform's callbacks, the web 台账. */
+export interface HttpMount {
+  /** The path prefix it owns, e.g. "/dingtalk" or "/web". */
+  readonly prefix: string;
+  /** Its routes, relative to the prefix. */
+  routes(): Hono;
+  /** Routes (relative to the prefix) that take larger bodies than the server's limit: file uploads. */
+  readonly bodyLimits?: ReadonlyArray<{ path: string; maxBytes: number }>;
+}
+
 /** A two-way chat platform. */
 export interface ChatAdapter extends Notifier {
+  /**
+   * Starts receiving. `onMessage` answers; adapters that must acknowledge a platform quickly call it
+   * without waiting (the dispatcher answers once and in order).
+   */
   start(onMessage: MessageHandler): Promise<void>;
   stop(): Promise<void>;
+  /** Where the platform calls back over HTTP (callback modes): mounted before start. */
+  readonly http?: HttpMount;
 }
 
 /** What answers a message: the bot, seen from the platform layer. */

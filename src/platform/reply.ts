@@ -1,5 +1,6 @@
 // Rendering the reply model as plain text (shared by the console, the CLI and WeChat), and splitting
 // it into messages under a platform's size limit. Splitting keeps items whole.
+import { redact } from '../log.ts';
 import type { Block, Reply } from '../model/reply.ts';
 
 export function renderBlock(block: Block): string {
@@ -14,15 +15,17 @@ export function renderBlock(block: Block): string {
   }
 }
 
+/** The reply as one plain text (console, CLI), through the one redaction. */
 export function renderPlain(reply: Pick<Reply, 'blocks'>): string {
-  return reply.blocks.map(renderBlock).join('\n');
+  return redact(reply.blocks.map(renderBlock).join('\n'));
 }
 
 /**
  * Splits rendered blocks into messages no longer than `limit` as measured by `size` (characters,
- * or UTF-8 bytes for robots), never inside a block unless one block alone is too long.
+ * or UTF-8 bytes for robots), never inside a block unless one block alone is too long. Blocks are
+ * joined by `separator` (a blank line where a platform's markdown needs one).
  */
-export function splitRendered(parts: readonly string[], limit: number, size: (s: string) => number = (s) => s.length): string[] {
+export function splitRendered(parts: readonly string[], limit: number, size: (s: string) => number = (s) => s.length, separator = '\n'): string[] {
   const messages: string[] = [];
   let current = '';
   const flush = (): void => {
@@ -30,7 +33,7 @@ export function splitRendered(parts: readonly string[], limit: number, size: (s:
     current = '';
   };
   for (const part of parts) {
-    const joined = current ? `${current}\n${part}` : part;
+    const joined = current ? `${current}${separator}${part}` : part;
     if (size(joined) <= limit) {
       current = joined;
       continue;

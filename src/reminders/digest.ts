@@ -31,6 +31,10 @@ export interface DigestTarget {
 export interface Digest {
   reply: Reply;
   target: DigestTarget;
+  /** What the digest is ("汶上县 6月24日到期提醒"), for the list its @-mentioned readers may now refer to. */
+  title: string;
+  /** The tasks it numbers, in the order of their numbers: "完成 2" from a mentioned person refers to these. */
+  numbered: Task[];
 }
 
 export interface DigestInput {
@@ -58,7 +62,7 @@ function groupByUnit(items: readonly ReminderItem[], sub: Subscription): Map<str
 }
 
 /** Monday's summary: counts by status, and near year end the year-round tasks still open. */
-function weeklyBlocks(input: DigestInput, firstN: number): Block[] {
+function weeklyBlocks(input: DigestInput, firstN: number): { blocks: Block[]; numbered: Task[] } {
   const counts = { notStarted: 0, inProgress: 0, done: 0, overdue: 0, yearRound: 0 };
   const openYearRound: Task[] = [];
   for (const task of input.scope) {
@@ -73,17 +77,23 @@ function weeklyBlocks(input: DigestInput, firstN: number): Block[] {
     }
   }
   const blocks: Block[] = [{ type: 'paragraph', text: reminderText.weekly(counts) }];
+  const numbered: Task[] = [];
   if (input.day.slice(5, 7) === '12' && openYearRound.length) {
     blocks.push({ type: 'paragraph', text: reminderText.yearEnd(openYearRound.length) });
     let n = firstN;
-    for (const task of openYearRound.slice(0, YEAR_END_LISTED)) blocks.push({ type: 'item', n: n++, lines: [clip(task.requirement, CLIP_WIDTH.reminder), chatText.taskId(task.id)] });
+    for (const task of openYearRound.slice(0, YEAR_END_LISTED)) {
+      blocks.push({ type: 'item', n: n++, lines: [clip(task.requirement, CLIP_WIDTH.reminder), chatText.taskId(task.id)] });
+      numbered.push(task);
+    }
   }
-  return blocks;
+  return { blocks, numbered };
 }
 
 export function buildDigest(input: DigestInput): Digest {
   const { sub, day, items } = input;
-  const blocks: Block[] = [{ type: 'heading', text: reminderText.heading(sub.region, day, input.late) }];
+  const title = reminderText.heading(sub.region, day, input.late);
+  const blocks: Block[] = [{ type: 'heading', text: title }];
+  const numbered: Task[] = [];
   const mentions = new Set<string>();
   let n = 0;
   for (const [key, group] of groupByUnit(items, sub)) {
@@ -92,14 +102,22 @@ export function buildDigest(input: DigestInput): Digest {
     blocks.push({ type: 'paragraph', text: reminderText.unitHeading(group.name, staff.map((b) => b.user.name ?? b.user.userId)) });
     for (const item of group.items) {
       const label = reminderText.reason(item.reason, item.daysLeft);
-      const when = item.milestone ? reminderText.milestone(milestoneLabel(item.milestone)) : deadlineLabel(item.task);
+      // A milestone's reminder names the stage and its date; the task's own, its completion date.
+      const when = item.milestone ? reminderText.milestone(milestoneLabel(item.milestone)) : deadlineLabel(item.task, item.daysLeft);
       blocks.push({ type: 'item', n: ++n, lines: [reminderText.item(label, when, clip(item.task.requirement, CLIP_WIDTH.reminder)), chatText.taskId(item.task.id)] });
+      numbered.push(item.task);
     }
   }
-  if (sub.weekly && weekday(day) === 1) blocks.push(...weeklyBlocks(input, n + 1));
+  if (sub.weekly && weekday(day) === 1) {
+    const weekly = weeklyBlocks(input, n + 1);
+    blocks.push(...weekly.blocks);
+    numbered.push(...weekly.numbered);
+  }
   if (items.length) blocks.push({ type: 'hint', text: reminderText.footer });
   return {
     reply: { intent: 'due', blocks, tasks: items.map((i) => i.task), related: [] },
     target: { chatId: input.chatId, mentions: [...mentions] },
+    title,
+    numbered,
   };
 }

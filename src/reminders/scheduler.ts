@@ -1,6 +1,7 @@
 // The reminder desk: the one component that reads the clock. On each tick, for each subscription and
 // each digest day up to today, it sends the day's digest once. Slot records are written `pending`
-// before sending and `sent` after, so a crash repeats at most one message and loses none; a digest
+// before sending and `sent` after, so a crash loses none and repeats at most the one digest each chat
+// had in flight (chats are sent side by side, so several chats may each repeat theirs); a digest
 // missed while the bot was down is sent on start-up, marked 补发, within the grace window, and only
 // logged when older. A failing target retries with backoff without holding up the others.
 import { eventsByTask } from '../ledger/status.ts';
@@ -10,6 +11,7 @@ import type { DigestRecord, Subscription } from '../model/records.ts';
 import type { StoreData } from '../store/schema.ts';
 import { addDays, shanghaiDate, shanghaiInstant, weekday } from '../time.ts';
 import type { Reply } from '../model/reply.ts';
+import type { Task } from '../model/task.ts';
 import { buildDigest, type DigestTarget } from './digest.ts';
 import { quietDay, remindersFor, tasksInScope } from './select.ts';
 import { sentSlots, slotKey } from './subscriptions.ts';
@@ -39,6 +41,17 @@ export interface SchedulerOptions {
   sendTimeoutMs?: number;
   /** First retry delay; doubles each time. Default 1 min. */
   retryBaseMs?: number;
+  /** Told of each digest delivered: the people it @-mentioned may now refer to its numbers ("完成 2"). */
+  onDelivered?: (delivery: Delivery) => Promise<void>;
+}
+
+/** A digest delivered to a chat: whom it @-mentioned, what it is, and the tasks it numbered. */
+export interface Delivery {
+  chat: string;
+  mentions: readonly string[];
+  title: string;
+  numbered: readonly Task[];
+  at: Date;
 }
 
 const DAY_MS = 86_400_000;
@@ -109,6 +122,7 @@ export class Scheduler {
     const route = this.options.resolve(sub.chat);
     const record = store.data.digests.find((d) => d.chat === sub.chat && d.day === day);
     const attempts = (record?.attempts ?? 0) + 1;
+    let delivery: Delivery | null = null;
     // Before sending: every slot of this message is pending.
     await store.change((draft) => {
       for (const item of items) {
@@ -122,6 +136,7 @@ export class Scheduler {
       if (!route) throw new Error(`no channel reaches ${sub.chat}`);
       const digest = buildDigest({ sub, day, items, late, bindings: store.data.bindings, scope: tasksInScope(sub, store.index), ledger, chatId: route.chatId });
       await withTimeout(route.channel.send(digest.target, digest.reply), this.options.sendTimeoutMs ?? 60_000);
+      delivery = { chat: sub.chat, mentions: digest.target.mentions, title: digest.title, numbered: digest.numbered, at: now };
     } catch (error) {
       const delay = (this.options.retryBaseMs ?? 60_000) * 2 ** Math.min(attempts - 1, MAX_BACKOFF_DOUBLINGS);
       logger.warn('reminders: digest not delivered, will retry', { chat: sub.chat, day, attempts, error });
@@ -135,6 +150,7 @@ export class Scheduler {
       upsertDigest(draft, { chat: sub.chat, day, state: 'sent', late, attempts, nextAttemptAt: null, at: now.toISOString() });
     });
     logger.info('reminders: digest sent', { chat: sub.chat, day, items: items.length, late });
+    if (delivery && this.options.onDelivered) await this.options.onDelivered(delivery).catch((error: unknown) => logger.warn('reminders: delivery not remembered', { chat: sub.chat, error }));
   }
 
   private async recordDigest(chat: string, day: string, state: DigestRecord['state'], late: boolean, now: Date, attempts = 0, next: Date | null = null): Promise<void> {

@@ -3,11 +3,11 @@
 // before), the due day, the day after (newly overdue), then a weekly follow-up until it is done.
 // Each milestone before the completion ("7月底前提出方案") has lead and due-day slots of its own, keyed
 // by its date; it is never chased as overdue, since the ledger records the task, not its stages.
-import type { Milestone, Task } from '../model/task.ts';
+import { type Milestone, planOver, type Task } from '../model/task.ts';
 import { isDone } from '../ledger/status.ts';
 import type { TaskIndex } from '../store/indexes.ts';
 import type { LedgerEvent, ReminderRecord, Subscription } from '../model/records.ts';
-import { daysBetween, weekday } from '../time.ts';
+import { daysBetween, isWorkingDay } from '../time.ts';
 import { slotKey } from './subscriptions.ts';
 
 export type Reason = ReminderRecord['reason'];
@@ -33,13 +33,14 @@ const MILESTONE_SLOT = 'milestone-';
 /** Overdue tasks are chased every this many days until done. */
 export const FOLLOW_UP_DAYS = 7;
 
-/** The tasks a subscription covers: its region's, or those naming its units. */
+/** The tasks a subscription covers: its region's current plan (the latest year imported), or those of it naming its units. */
 export function tasksInScope(sub: Pick<Subscription, 'region' | 'units'>, index: TaskIndex): Task[] {
-  if (!sub.units.length) return index.byRegion.get(sub.region) ?? [];
+  const current = (t: Task): boolean => index.isCurrent(t);
+  if (!sub.units.length) return (index.byRegion.get(sub.region) ?? []).filter(current);
   const out = new Map<string, Task>();
   for (const key of sub.units) {
     const unit = index.units.get(sub.region, key);
-    if (unit) for (const { task } of index.namedTasks(unit)) out.set(task.id, task);
+    if (unit) for (const { task } of index.namedTasks(unit)) if (current(task)) out.set(task.id, task);
   }
   return [...out.values()];
 }
@@ -97,14 +98,16 @@ export function remindersFor(
 ): ReminderItem[] {
   const items: ReminderItem[] = [];
   for (const task of tasksInScope(sub, index)) {
-    if (isDone(ledger.get(task.id))) continue;
+    if (isDone(ledger.get(task.id)) || planOver(task.year, day)) continue;
     for (const slot of slotsOf(task, day, sub.leadDays)) if (!sent.has(slotKey(task.id, slot.slot))) items.push({ task, ...slot });
   }
   return items.sort((a, b) => ORDER[a.reason] - ORDER[b.reason] || a.daysLeft - b.daysLeft || index.position(a.task) - index.position(b.task));
 }
 
-/** Weekends are quiet unless something is due that day. */
+/**
+ * Days off are quiet unless something is due that day: weekends and public holidays (国庆节 …), while
+ * a 调休 Saturday worked in lieu is a working day and gets its digest.
+ */
 export function quietDay(day: string, items: readonly ReminderItem[]): boolean {
-  const wd = weekday(day);
-  return (wd === 0 || wd === 6) && !items.some((i) => i.reason === 'due-today');
+  return !isWorkingDay(day) && !items.some((i) => i.reason === 'due-today');
 }

@@ -33,6 +33,19 @@ export function leadDaysWith(days: number): number[] {
   return [...new Set([days, ...KEPT_LEAD_DAYS])].sort((a, b) => b - a);
 }
 
+/** "7,1,0", "7，1，0" or "7 1 0" as typed in a form → [7, 1, 0] (latest first, no repeats), or null. */
+export function parseLeadDays(text: string): number[] | null {
+  const items = text.split(/[,，、\s]+/).filter(Boolean);
+  if (!items.length || items.some((d) => !/^\d{1,2}$/.test(d))) return null;
+  const days = items.map(Number);
+  return validLeadDays(days) ? [...new Set(days)].sort((a, b) => b - a) : null;
+}
+
+/** Platforms a subscription or a binding can name: "robot:ops", "telegram:-100123", "wechat:…@chatroom". */
+export const CHAT_KEY = /^(?:telegram|wechat|console|robot|wecom|dingtalk|feishu):\S{1,200}$/;
+
+export const isChatKey = (text: string): boolean => CHAT_KEY.test(text);
+
 /** "HH:mm" on a 24-hour clock. */
 export function isDigestTime(text: string): boolean {
   return DIGEST_TIME.test(text);
@@ -69,6 +82,13 @@ export function bindStaff(draft: Pick<StoreData, 'bindings'>, binding: StaffBind
   const ids = new Set(people.map((p) => p.userId));
   const same = (b: Binding): boolean => b.chat === chat && b.unitKey === unit.key && b.region === region && ids.has(b.user.userId);
   draft.bindings = [...draft.bindings.filter((b) => !same(b)), ...people.map((user) => ({ chat, region, unitKey: unit.key, unitName: unit.name, user, by, at }))];
+}
+
+/** Removes one person's binding to a unit in a chat (the other units, chats and people stay). */
+export function unbindStaff(draft: Pick<StoreData, 'bindings'>, gone: Pick<Binding, 'chat' | 'region' | 'unitKey'> & { user: Pick<Actor, 'platform' | 'userId'> }): void {
+  draft.bindings = draft.bindings.filter(
+    (b) => !(b.chat === gone.chat && b.region === gone.region && b.unitKey === gone.unitKey && b.user.platform === gone.user.platform && b.user.userId === gone.user.userId),
+  );
 }
 
 /** The key of a task's slot in the reminder log. */

@@ -3,7 +3,7 @@
 import type { Task } from '../model/task.ts';
 import { Bm25Index, type WeightedTerm } from './bm25.ts';
 import { synonymsOf } from './synonyms.ts';
-import { indexTerms, subWords, tokenize } from './tokenizer.ts';
+import { addWords, indexTerms, isNounLike, subWords, tokenize } from './tokenizer.ts';
 
 export interface SearchHit {
   task: Task;
@@ -53,6 +53,8 @@ export class TaskSearch {
 
   constructor(tasks: readonly Task[]) {
     this.tasks = tasks;
+    // Terms a document puts in quotation marks ("认房不认贷", "一件事") are named things: kept whole.
+    addWords(quotedTerms(tasks));
     const seg = new Segmenter();
     this.index = new Bm25Index(tasks.length, (d, add) => documentTerms(tasks[d] as Task, seg, add));
   }
@@ -74,19 +76,23 @@ export class TaskSearch {
   }
 
   /**
-   * The IDF-weighted share of the question's words that the best hit matched. A word no task uses
-   * weighs as much as the average known word of the question: filler ("泄露", "咋样") does not sink a
-   * good match, and a question made only of unknown words ("户口迁移") matches nothing.
+   * The IDF-weighted share of the question's words that the best hit matched. A noun no task uses
+   * weighs as much as the rarest word can: it is the most specific part of the question, and a
+   * question whose specific noun nothing covers ("消防检查结果") is about something else, however well
+   * its common words ("检查", "结果") match. Other unknown words (泄露, 受伤) weigh as the average known
+   * word. A question made only of unknown words matches nothing.
    */
   private coverage(terms: readonly string[], matched: readonly string[]): number {
     const known = (t: string): number[] => [t, ...synonymsOf(t)].filter((w) => this.index.has(w)).map((w) => this.index.idf(w));
     const weights = new Map(terms.map((t) => [t, known(t).length ? Math.max(...known(t)) : NaN]));
     const knownWeights = [...weights.values()].filter((w) => !Number.isNaN(w));
     if (!knownWeights.length) return 0;
+    const unseen = this.index.idf('');
     const average = knownWeights.reduce((a, b) => a + b, 0) / knownWeights.length;
     const weight = (t: string): number => {
       const w = weights.get(t) ?? NaN;
-      return Number.isNaN(w) ? average : w;
+      if (!Number.isNaN(w)) return w;
+      return isNounLike(t) ? unseen : average;
     };
     const total = terms.reduce((sum, t) => sum + weight(t), 0);
     return total ? matched.reduce((sum, t) => sum + weight(t), 0) / total : 0;
@@ -108,4 +114,21 @@ export class TaskSearch {
     const coverage = this.coverage(terms, matched);
     return { hits, terms, matched, coverage };
   }
+}
+
+/** Shortest and longest quoted term kept whole, in characters. */
+const QUOTED = { min: 2, max: 10 } as const;
+const QUOTE = /[“"「『]([\p{Script=Han}A-Za-z0-9+]{2,10})[”"」』]/gu;
+
+/** The distinct terms the documents quote ("认房不认贷", "无证明城市"). */
+export function quotedTerms(tasks: readonly Task[]): string[] {
+  const out = new Set<string>();
+  for (const task of tasks) {
+    for (const m of task.requirement.matchAll(QUOTE)) {
+      const term = m[1] ?? '';
+      const n = Array.from(term).length;
+      if (n >= QUOTED.min && n <= QUOTED.max) out.add(term);
+    }
+  }
+  return [...out];
 }

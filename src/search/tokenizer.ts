@@ -30,11 +30,13 @@ const STOP_WORDS = new Set([
   '公开', '信息', '工作', '做好', '加强', '推进', '进一步', '相关', '有关', '情况', '方面', '持续', '及时', '积极', '深入',
   '加大', '力度', '政策',
   // colloquial filler
+  '公示', '公布', '在那', '那', '那里', '哪能', '能看到', '看到', '查到',
   '咋', '咋样', '怎么样', '啥', '啥时候', '什么时候', '多会儿', '搞', '会不会', '不会', '能不能', '行不行', '谁来管', '来管', '太慢',
   '不到', '东西', '了没', '没', '建得', '弄', '整', '一般', '到底', '具体', '里面', '哪块', '这块', '那块', '情况下', '时候', '全面', '强化', '落实', '开展', '各类', '重点', '领域', '要求', '切实', '不断', '提升', '完善', '健全',
 ]);
 
 let jieba: Jieba | null = null;
+const added = new Set<string>();
 
 function segmenter(): Jieba {
   if (!jieba) {
@@ -83,4 +85,33 @@ function keep(segmented: readonly string[]): string[] {
     out.push(word);
   }
   return out;
+}
+
+/** A name cut into words as jieba reads it, punctuation kept out (住房保障和房地产发展 → 住房/保障/和/房地产/发展). */
+export function nameWords(name: string): string[] {
+  return segmenter()
+    .cut(name, false)
+    .filter((w) => MEANINGFUL.test(w));
+}
+
+/** Adds words the segmenter keeps whole from now on (terms the documents quote); each word once. */
+export function addWords(words: readonly string[]): void {
+  const fresh = words.filter((w) => !added.has(w));
+  if (!fresh.length) return;
+  for (const w of fresh) added.add(w);
+  segmenter().loadDict(Buffer.from(fresh.map((w) => `${w} 200000`).join('\n')));
+}
+
+const nounMemo = new Map<string, boolean>();
+/** Memoised words kept at most (question words repeat). */
+const NOUN_MEMO_LIMIT = 20_000;
+
+/** Whether jieba tags a word as a noun (消防, 天气, 公积金), not a verb or an adverb (泄露, 受伤, 不好). */
+export function isNounLike(word: string): boolean {
+  let noun = nounMemo.get(word);
+  if (noun === undefined) {
+    noun = segmenter().tag(word, true).some((t) => /^(?:n|j|nz|nw|ns|nt|nr)/.test(t.tag) && Array.from(t.word).length >= 2);
+    if (nounMemo.size < NOUN_MEMO_LIMIT) nounMemo.set(word, noun);
+  }
+  return noun;
 }

@@ -38,6 +38,7 @@ export class TaskIndex {
   private readonly yearsByRegion = new Map<string, Set<number>>();
   private readonly kinds = new Map<string, KindCounts>();
   private readonly sortedMonths: string[];
+  private readonly currentYears = new Map<string, number>();
 
   constructor(documents: readonly TaskDocument[], tasks: readonly Task[]) {
     for (const doc of documents) this.documents.set(doc.id, doc);
@@ -84,6 +85,22 @@ export class TaskIndex {
 
   regions(): string[] {
     return [...this.byRegion.keys()];
+  }
+
+  /** The region's current plan: the latest year imported. Lists, overdue, completion and reminders use it. */
+  currentYear(region: string): number | undefined {
+    let year = this.currentYears.get(region);
+    if (year === undefined) {
+      const years = this.yearsByRegion.get(region);
+      if (!years?.size) return undefined;
+      this.currentYears.set(region, (year = Math.max(...years)));
+    }
+    return year;
+  }
+
+  /** Whether a task belongs to its region's current plan. */
+  isCurrent(task: Task): boolean {
+    return task.year === this.currentYear(task.region);
   }
 
   /** The plan years a region has tasks for. */

@@ -3,9 +3,9 @@ import { Low } from 'lowdb';
 import { StoreError } from '../errors.ts';
 import type { ParsedDocument } from '../model/task.ts';
 import { TaskIndex } from './indexes.ts';
-import { ValidatedJsonFile } from './json-file.ts';
+import { removeTempFiles, resolveLinks, ValidatedJsonFile } from './json-file.ts';
 import { StoreLock } from './lock.ts';
-import { type ChatSettings } from '../model/records.ts';
+import { type ChangeRecord, type ChatSettings } from '../model/records.ts';
 import { emptyStore, type StoreData, StoreSchema } from './schema.ts';
 import { storeText } from '../texts/store.ts';
 
@@ -35,9 +35,13 @@ export class TaskStore {
   ) {}
 
   static async open(path: string, options: OpenOptions = {}): Promise<TaskStore> {
-    const lock = options.readOnly ? null : await StoreLock.acquire(path);
+    // Locked by the file it stands for, so two links to one store still exclude each other.
+    const target = await resolveLinks(path);
+    const lock = options.readOnly ? null : await StoreLock.acquire(target);
     try {
-      const adapter = new ValidatedJsonFile<StoreData>(path, StoreSchema);
+      // The owner removes what a killed writer left: no other process writes this file.
+      if (lock) await removeTempFiles(target, { anyPid: true });
+      const adapter = new ValidatedJsonFile<StoreData>(path, StoreSchema, { refuseUnknownFields: true });
       const db = new Low<StoreData>(adapter, emptyStore());
       const existing = await adapter.read();
       if (existing) db.data = existing;
@@ -67,9 +71,10 @@ export class TaskStore {
 
   /**
    * Adds documents, replacing any stored under the same identity (same region, year and number or
-   * title). Resolves once the file is durably written; on failure memory is rolled back too.
+   * title), with the records of who imported them in the same write. Resolves once the file is durably
+   * written; on failure memory is rolled back too.
    */
-  async putDocuments(parsed: readonly ParsedDocument[]): Promise<ImportOutcome[]> {
+  async putDocuments(parsed: readonly ParsedDocument[], changes: readonly ChangeRecord[] = []): Promise<ImportOutcome[]> {
     this.assertWritable();
     const before = this.db.data;
     const ids = new Set(parsed.map((p) => p.document.id));
@@ -77,6 +82,7 @@ export class TaskStore {
       ...before,
       documents: [...before.documents.filter((d) => !ids.has(d.id)), ...parsed.map((p) => p.document)],
       tasks: [...before.tasks.filter((t) => !ids.has(t.documentId)), ...parsed.flatMap((p) => p.tasks)],
+      changes: changes.length ? [...before.changes, ...changes] : before.changes,
     };
     await this.commit(next);
     this.cachedIndex = null;
@@ -86,7 +92,8 @@ export class TaskStore {
 
   /**
    * Applies a change to a copy of the data and writes it; resolves once durable. On failure the data
-   * in memory stays as it was. For ledger, subscriptions, bindings and reminder records.
+   * in memory stays as it was. For ledger, subscriptions, bindings, reminder records and
+   * the web 台账's links and sessions.
    */
   async change(mutate: (draft: StoreData) => void): Promise<void> {
     this.assertWritable();
@@ -99,6 +106,9 @@ export class TaskStore {
       ledger: [...d.ledger],
       reminders: [...d.reminders],
       digests: [...d.digests],
+      webLinks: [...d.webLinks],
+      webSessions: [...d.webSessions],
+      changes: [...d.changes],
     };
     mutate(draft);
     await this.commit(draft);

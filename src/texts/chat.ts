@@ -12,26 +12,46 @@ export const commandMenu: ReadonlyArray<{ command: string; description: string }
 ];
 
 export const chatText = {
+  /** How the bot names itself where a platform wants a title (DingTalk's notification). */
+  botName: '政务公开助手',
   greeting: (regions: number, tasks: number): string =>
     `您好！我是政务公开任务助手，已载入 ${regions} 个地区的 ${tasks} 项任务。可以这样问我：\n` +
     '  1) 汶上县民政局有哪些任务\n  2) 2022年6月有什么到期\n  3) 低保信息在哪公开？找哪个部门？\n输入“帮助”查看更多用法，Ctrl+D 退出。',
   help:
-    '我是政务公开任务助手，可以这样问我：\n' +
-    '• 单位任务：民政局有哪些任务 · 人社局牵头的任务 · 财政局还有哪些没到期\n' +
-    '• 到期提醒：这个月有什么到期 · 下周到期 · 6月底前 · 30天内 · 已经逾期的\n' +
-    '• 翻看：第3条（详情）· 更多（下一页）· 相关任务\n' +
-    '• 政策咨询：低保信息在哪公开？找哪个部门？· 孩子上学的政策谁负责公开\n' +
-    '• 统计：各单位任务数 · 民政局有几项任务 · 今年一共多少任务\n' +
-    '• 地区：切换到冠县（设定本群默认地区）\n' +
-    'Telegram 中也可用 /tasks 民政局、/due、/ask 问题、/help。',
+    '我是政务公开任务助手，可以这样问我（每行一个例子）：\n' +
+    '• 单位任务：民政局有哪些任务（也可问“人社局牵头的任务”“民政局有几项任务”）\n' +
+    '• 到期：这个月有什么到期（也可问“下周”“6月底前”“已经逾期的”）\n' +
+    '• 某项任务的时限：工作台账啥时候截止 · 减税降费那个还剩几天\n' +
+    '• 翻看：第3条（详情）· 更多（下一页）· 相关任务（以“各部门”等集体表述涉及本单位的任务）\n' +
+    '• 政策咨询：低保信息在哪公开？找哪个部门？\n' +
+    '• 统计：各单位任务数 · 完成率 · 民政局完成情况 · 本月完成了哪些\n' +
+    '• 台账登记（序号是上一个列表里的）：签收 3 · 进展 3 已在网站发布解读 · 完成 3 · 撤销完成 3\n' +
+    '• 提醒（管理员）：订阅提醒 · 订阅 民政局 · 提前3天提醒 · 提醒时间 08:30 · 提醒设置 · 取消订阅\n' +
+    '• 台账导出：导出台账 汶上县（私聊）· 登录台账（私聊获取网页台账登录链接）\n' +
+    '• 地区（管理员）：切换到冠县（设定本群默认地区）· 绑定 民政局 @经办人\n' +
+    '在群里请 @ 我提问；以上命令原样发送时不用 @。Telegram 中也可用 /tasks 民政局、/due、/ask 问题、/help。',
+  hello:
+    '您好！我是政务公开任务助手。可以问我：“民政局有哪些任务”“这个月有什么到期”“低保信息在哪公开”。发送“帮助”查看全部用法。',
+  thanks: '不客气！还有问题随时问我，发送“帮助”可以查看全部用法。',
+  english:
+    '我只能用中文回答政务公开任务方面的问题，例如“民政局有哪些任务”“这个月有什么到期”。\n' +
+    'I answer questions about the county government-transparency task plans, in Chinese. Try “民政局有哪些任务” (a unit’s tasks) or “这个月有什么到期” (what falls due this month); send “帮助” for help.',
+  refuse:
+    '我只能查询任务和登记进展，不能删除、修改或新增任务，也不会按消息里的指令改变身份或规则。' +
+    '登记进展请发“签收 3”“进展 3 内容”“完成 3”（序号是上一个列表里的）；任务本身以印发的文件为准，需要调整请联系政务公开办。',
   fallback: '没太明白您的意思。可以试试：“民政局有哪些任务”“这个月有什么到期”“低保信息在哪公开”，或发送“帮助”。',
   empty: '请输入您的问题，例如“民政局有哪些任务”。发送“帮助”查看用法。',
   error: '抱歉，处理这条消息时出错了，请稍后再试。问题已记录。',
   tooLong: (max: number): string => `消息太长了（超过 ${max} 字），请把问题说得简短一些。`,
+  floodPerson: '您发得太快了，请稍候一分钟再发；这期间的消息不再逐条回复。',
+  floodChat: '本群消息太多，助手暂停回复约一分钟，请稍后再问。',
 
   pageHint: (page: number, pages: number): string => `第 ${page}/${pages} 页，回复“更多”查看下一页，回复“第N条”查看详情`,
   detailHint: '回复“第N条”查看详情',
-  noList: '还没有可以翻看的列表。先问一个问题，例如“民政局有哪些任务”。',
+  noList: '您还没有可以翻看的列表（序号只指您自己查询的列表）。先问一个问题，例如“民政局有哪些任务”。',
+  listExpired: '您上次的列表已过期，请重新查询，例如“民政局有哪些任务”。',
+  lastPageHint: (page: number, pages: number): string => `第 ${page}/${pages} 页（最后一页），回复“第N条”查看详情`,
+  linesPageHint: (page: number, pages: number): string => `第 ${page}/${pages} 页，回复“更多”查看下一页`,
   listEnd: '已经是最后一页了。',
   noSuchItem: (n: number, total: number): string => `没有第 ${n} 条，上一个列表共 ${total} 条。`,
   noSuchTask: (id: string): string => `没有找到编号为 ${id} 的任务。`,
@@ -40,12 +60,25 @@ export const chatText = {
   itemDue: (label: string): string => `时限：${label}`,
   itemUnits: (units: string): string => `单位：${units}`,
   itemRole: (roles: string, deadline: string): string => `本单位：${roles}｜时限：${deadline}`,
-  itemSource: (region: string, year: number, section: string): string => `出处：${region}${year}年任务分解表${section ? ` ${section}` : ''}`,
+  itemSource: (title: string, section: string): string => `出处：《${title}》${section ? ` ${section}` : ''}`,
+  itemMatched: (sentence: string): string => `相关原文：${sentence}`,
+  itemAllUnits: (units: string): string => `单位：${units}`,
 
   unitHeading: (region: string, unit: string, total: number, lead: number, responsible: number, cooperating: number): string =>
     `${region} ${unit}：点名负责 ${total} 项任务（牵头 ${lead}、责任 ${responsible}、配合 ${cooperating}）`,
   unitRoleHeading: (region: string, unit: string, role: string, total: number): string => `${region} ${unit}${role}的任务共 ${total} 项：`,
+  unitCountHeading: (region: string, unit: string, total: number, lead: number, responsible: number, cooperating: number): string =>
+    `${region} ${unit}点名负责的任务共 ${total} 项（牵头 ${lead}、责任 ${responsible}、配合 ${cooperating}）：`,
   unitNone: (unit: string): string => `${unit}没有被点名的任务。`,
+  standInByName: (region: string, asked: string, label: string, unit: string): string => `${region}没有${asked}，${label}职能由${unit}承担：`,
+  standInByTasks: (region: string, asked: string, label: string, unit: string): string =>
+    `${region}没有${asked}；本地区计划中${label}方面的任务主要由${unit}牵头：`,
+  unitNotFound: (asked: string, suggestions: string): string =>
+    suggestions ? `没有找到“${asked}”，您是不是要找：${suggestions}？` : `没有找到“${asked}”：本地区的任务分解表里没有这个单位。发送“各单位任务数”可以查看有哪些单位。`,
+  unitNotFoundIn: (regions: string, asked: string, suggestions: string): string =>
+    suggestions ? `${regions}没有找到“${asked}”，您是不是要找：${suggestions}？` : `${regions}的任务分解表里没有“${asked}”，也就没有它的任务。发送“各单位任务数”可以查看有哪些单位。`,
+  noPlanYear: (region: string, year: number, years: string): string => `${region}没有 ${year} 年的任务分解表，已导入的是 ${years} 年度的。`,
+  archivedNote: (region: string, year: number): string => `（${region}${year}年的计划已结束，以下只列出，不再计算逾期。）`,
   unitListTitle: (region: string, unit: string): string => `${region} ${unit}的任务`,
   planTitle: (region: string, year: number): string => `${region}${year}年任务分解表`,
   yearLabel: (scope: string, year: number): string => `${scope}${year}年`,
@@ -63,7 +96,18 @@ export const chatText = {
   multiRegion: (regions: string): string => `以下结果涉及多个地区：${regions}。发送“切换到某县”可设定本群地区。`,
 
   dueHeading: (scope: string, label: string, n: number): string => `${scope}${label}${label.endsWith('到期') ? '' : '到期'}的任务共 ${n} 项：`,
-  dueNone: (scope: string, label: string): string => `${scope}${label}没有${label.endsWith('到期') ? '' : '到期的'}任务。`,
+  dueNone: (scope: string, label: string): string => `${scope}没有${label}${label.endsWith('到期') ? '的' : '到期的'}任务。`,
+  dueNoneUnit: (scope: string, label: string): string => `${scope}没有${label}的任务。`,
+  dueOverdueApart: (n: number): string => `其中已逾期 ${n} 项（排在最后，标“已逾期”）。`,
+  overduePlanOver: (regions: string): string => `${regions}的现行计划年度已经结束，不再计算逾期。`,
+  deadlineOf: (topic: string, label: string): string => `“${topic}”这项任务的时限：${label}`,
+  deadlineRaw: (raw: string): string => `原文时限：${raw}`,
+  deadlineNone: (topic: string): string => `没有找到与“${topic}”对应的任务，说不出它的时限。可以换个说法，或发送“这个月有什么到期”。`,
+  allDueSame: (scope: string, n: number, label: string): string => `${scope}全部 ${n} 项任务：${label}`,
+  daysLeftPlain: (days: number): string => (days > 0 ? `（距截止还有${days}天）` : '（今天截止）'),
+  upcoming: '接下来',
+  listUnitsHeading: (n: number): string => `上一个列表中 ${n} 项任务的全部责任单位：`,
+  listDeadlinesHeading: (n: number): string => `上一个列表中 ${n} 项任务的时限（按截止日期排列）：`,
   overdueHeading: (scope: string, today: string, n: number): string => `${scope}截至 ${today} 已逾期的任务共 ${n} 项：`,
   overdueNone: (scope: string, today: string): string => `${scope}截至 ${today} 没有逾期的任务。`,
   notListed: (yearRound: number, other: number): string =>
@@ -74,9 +118,14 @@ export const chatText = {
   searchHeadingNoUnit: (topic: string): string => `“${topic}”相关的公开任务：`,
   searchNone: (query: string, unitHint: string | null): string =>
     `没有找到与“${query}”相关的公开任务，我不便猜测。可以换个说法再问，或拨打 12345 政务服务便民热线咨询${unitHint ? `，也可以直接联系${unitHint}` : ''}。`,
+  outOfScope: (unitHint: string | null): string =>
+    `这个问题政务公开任务分解表里没有答案：分解表只写各单位要公开哪些信息，不写具体金额、条件、办事材料和流程等，我不便回答。` +
+    (unitHint ? `这类信息由 ${unitHint} 负责发布，可以直接咨询该单位，` : '') +
+    `也可以拨打 12345 政务服务便民热线咨询。`,
   searchFooter: '具体办理请咨询责任单位或拨打 12345 政务服务便民热线。',
 
   statsUnitsHeading: (scope: string, n: number): string => `${scope}各单位被点名的任务数（共 ${n} 个单位）：`,
+  statsUnitsTitle: (scope: string): string => `${scope}各单位被点名的任务数`,
   statsUnitLine: (unit: string, n: number): string => `${unit}：${n} 项`,
   statsUnit: (region: string, unit: string, named: number, related: number): string =>
     `${region} ${unit}：点名负责 ${named} 项任务，另有 ${related} 项以集体表述涉及。`,
@@ -110,7 +159,17 @@ export const deniedText = {
     region: '只有管理员可以设置本群的默认地区。',
     import: '只有管理员可以导入文件。',
     progress: '只有管理员或该任务责任单位的经办人可以登记进展。',
+    export: '只有管理员或本单位经办人可以导出台账（台账含经办人信息）；经办人只能导出本单位的任务。',
   } as const;
+
+/** "登录台账": the one-time link to the web 台账, or why not. */
+export const signInText = {
+  link: (url: string, minutes: number): string =>
+    `台账网页登录链接（${minutes} 分钟内有效，只能使用一次，请勿转发）：\n${url}\n在电脑或手机浏览器中打开后点“登录”。`,
+  privateOnly: '登录链接只发在私聊里：请私聊我发送“登录台账”。',
+  denied: '只有管理员和已绑定单位的经办人可以登录台账网页。请联系政务公开办绑定您的单位。',
+  webOff: '台账网页没有启用（ZWGK_WEB=off），请联系管理员。',
+} as const;
 
 /** How a range of due dates is named in a reply ("本月（2022年6月）"). */
 export const rangeText = {
@@ -128,6 +187,10 @@ export const rangeText = {
   thisQuarter: (year: number, quarter: number): string => `本季度（${year}年第${quarter}季度）`,
   nextQuarter: '下季度',
   byMonthEnd: (year: number, month: number): string => `${year}年${month}月底前`,
+  byDay: (year: number, month: number, day: number): string => `${year}年${month}月${day}日前`,
+  day: (year: number, month: number, day: number): string => `${year}年${month}月${day}日`,
+  byYearEnd: (year: number): string => `${year}年底前`,
+  atYearEnd: (year: number): string => `${year}年底`,
   yearMonth: (year: number, month: number): string => `${year}年${month}月`,
   firstHalf: (year: number): string => `${year}年上半年`,
   secondHalf: (year: number): string => `${year}年下半年`,

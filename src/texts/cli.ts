@@ -85,6 +85,12 @@ export const commandText = {
     help: '把一个人绑定为某会话里某单位的经办人，该单位的提醒会 @ 他；群机器人用手机号作编号。不写 --region 时用该会话订阅或绑定的地区。',
     example: 'bind --chat robot:ops --unit 民政局 --user 13800000000 --name 张三',
   },
+  'web-link': {
+    usage: 'web-link [--as 平台:编号] [--json]',
+    summary: '生成台账网页的一次性登录链接（10 分钟内有效）',
+    help: '生成台账网页的一次性登录链接：10 分钟内有效，只能使用一次。默认给本机管理员；--as 给某位管理员（ZWGK_ADMINS）或已绑定单位的经办人，其他人会被拒绝。不写入数据，机器人运行时也可以使用。',
+    example: 'web-link --as telegram:123456',
+  },
 } satisfies Record<string, CommandText>;
 
 export const cliText = {
@@ -107,6 +113,8 @@ export const cliText = {
   needRegion: '需要 --region，例如 --region 汶上县',
   unknownRegion: (name: string, known: readonly string[]): string => `没有地区“${name}”。已有：${known.join('、')}`,
   needChat: '需要 --chat，例如 --chat robot:ops 或 --chat telegram:-100',
+  unknownRobot: (name: string, known: readonly string[]): string =>
+    `没有名为“${name}”的群机器人：${known.length ? `已配置的有 ${known.join('、')}` : 'ZWGK_ROBOTS 中还没有配置机器人'}（见 .env.example）。`,
   missingOptions: (help: string): string => `缺少必需的选项。\n${help}`,
 
   importSummary: (doc: TaskDocument, tasks: number, units: number, replaced: boolean): string =>
@@ -121,7 +129,6 @@ export const cliText = {
   taskLine: (task: Task): string =>
     `${task.id}  [${deadlineLabel(task)}]  ${clip(task.requirement, CLIP_WIDTH.cliLine)}\n    ${unitsLabel(task)}`,
   noTasks: '没有符合条件的任务。',
-  unknownUnit: (name: string): string => `没有找到单位“${name}”。`,
   relatedHeader: (n: number): string => `另有 ${n} 项通过“各部门/各单位”等集体表述涉及该单位：`,
   noSubscriptions: '还没有任何订阅。用 subscribe 订阅，或加 --region 预览默认订阅。',
   previewHeader: (chat: string, region: string, day: string, n: number, quiet: boolean): string =>
@@ -133,4 +140,10 @@ export const cliText = {
     `已为 ${chat} 订阅 ${region}${units ? ` 的 ${units} 个单位` : '（全部单位）'}的到期提醒，每天 ${time} 推送。`,
   unsubscribed: (chat: string): string => `已取消 ${chat} 的订阅。`,
   bound: (chat: string, unit: string, who: string): string => `已在 ${chat} 将 ${who} 绑定为 ${unit} 的经办人。`,
+  webLink: (url: string, who: string, until: string): string => `台账登录链接（${who}，${until} 前有效，只能使用一次）：\n${url}`,
+  webLinkOff: '网页台账没有启用（ZWGK_WEB=off），不能生成登录链接。',
+  webLinkBadAs: (value: string): string => `--as 应写成 平台:编号，例如 --as telegram:123456（收到“${value}”）`,
+  webLinkDenied: (who: string): string =>
+    `${who} 不是管理员（ZWGK_ADMINS），也没有绑定任何单位，登录会被拒绝。请先绑定单位（bind，或在群里“绑定 民政局 @经办人”），或把他加入 ZWGK_ADMINS。`,
+  webLinkOperator: '本机管理员',
 };

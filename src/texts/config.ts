@@ -7,13 +7,19 @@ const SAY: Record<ConfigProblem['code'], (p: ConfigProblem) => [zh: string, en: 
   'platform-id': () => ['的每一项应为 平台:编号，例如 telegram:123456', 'items must be platform:id, e.g. telegram:123456'],
   'telegram-token': () => ['格式不对，应形如 123456:ABC-DEF…（向 @BotFather 申请）', 'looks wrong: expected 123456:ABC-DEF… (from @BotFather)'],
   'webhook-secret': () => ['应为 16–256 位字母、数字、_ 或 -', 'must be 16–256 letters, digits, _ or -'],
+  'feishu-app-id': () => ['格式不对，应形如 cli_ 加 16 位十六进制（飞书开发者后台“凭证与基础信息”）', 'looks wrong: expected cli_ and 16 hex digits (Feishu console, credentials)'],
+  'aes-key': () => ['应为 43 位字母和数字（企业微信后台随机生成的 EncodingAESKey）', 'must be the 43-character EncodingAESKey from the WeCom console'],
+  'ws-url': () => ['应为 wss:// 或 ws:// 开头的完整地址', 'must be a full wss:// or ws:// URL'],
   requires: (p) => [`必须设置（因为设置了 ${p.requires ?? ''}）`, `is required when ${p.requires ?? ''} is set`],
   missing: () => ['缺少', 'is missing'],
   enum: () => ['取值不在允许范围内', 'has a value that is not allowed'],
   'robot-type': () => ['type 应为 wecom、dingtalk 或 feishu', 'type must be wecom, dingtalk or feishu'],
   json: () => ['不是有效的 JSON 数组（示例见 .env.example）', 'is not a valid JSON array (see .env.example)'],
   duplicate: () => ['重复', 'is used twice'],
-  'unknown-target': (p) => [`指向不存在的目标“${p.target ?? ''}”`, `names a target that does not exist: ${p.target ?? ''}`],
+  'unknown-target': (p) => [
+    `中的“${p.target ?? ''}”不存在：robot: 后应为 ZWGK_ROBOTS 中某个机器人的 name，telegram:、wechat: 需先配置该平台`,
+    `names “${p.target ?? ''}”, which does not exist: robot: must name a robot of ZWGK_ROBOTS, telegram: and wechat: need that platform configured`,
+  ],
   invalid: () => ['格式不对', 'is not valid'],
 };
 

@@ -9,27 +9,45 @@ const KIND_LABEL: Record<Task['deadline']['kind'], string> = {
   none: '未写明',
 };
 
-/** "2022-06-30" / "全年" / "2022-10-31（之后长期坚持）" / "2022-10-31（阶段节点：2022-07-31）". */
-export function deadlineLabel(task: Task, { stages: withStages = true }: { stages?: boolean } = {}): string {
+/** "2022年6月30日" from "2022-06-30". */
+export function humanDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** "（还剩6天）", "（今天截止）", "（已逾期12天）" — or nothing when the plan is over and counting means nothing. */
+export function daysLeftNote(daysLeft: number): string {
+  if (daysLeft > 0) return `（还剩${daysLeft}天）`;
+  if (daysLeft === 0) return '（今天截止）';
+  return `（已逾期${-daysLeft}天）`;
+}
+
+/**
+ * "2022年6月30日截止" / "全年" / "2022年10月31日截止，之后长期坚持" / "2022年10月31日截止，阶段节点
+ * 2022年7月31日". With `daysLeft` (only while the task's plan is current), the days left or overdue
+ * follow the date: "2022年6月30日截止（还剩6天）". `stages: false` leaves the milestones out (a view that
+ * lists them on a line of their own).
+ */
+export function deadlineLabel(task: Task, daysLeft?: number, { stages: withStages = true }: { stages?: boolean } = {}): string {
   const d = task.deadline;
+  const note = daysLeft === undefined ? '' : daysLeftNote(daysLeft);
   if (d.kind === 'dated' && d.due) {
-    const stages = (withStages ? d.milestones : []).filter((m) => m.date !== d.due).map((m) => m.date);
-    const notes = [...(stages.length ? [`阶段节点：${stages.join('、')}`] : []), ...(d.ongoing ? ['之后长期坚持'] : [])];
-    return notes.length ? `${d.due}（${notes.join('；')}）` : d.due;
+    const stages = (withStages ? d.milestones : []).filter((m) => m.date !== d.due).map((m) => humanDate(m.date));
+    return `${humanDate(d.due)}截止${note}${stages.length ? `，阶段节点${stages.join('、')}` : ''}${d.ongoing ? '，之后长期坚持' : ''}`;
   }
-  if (d.kind === 'none') return d.due ? `未写明（按 ${d.due}）` : '未写明';
+  if (d.kind === 'none') return d.due ? `未写明（按${humanDate(d.due)}）` : '未写明';
   return d.raw && d.raw.length <= 12 ? d.raw : KIND_LABEL[d.kind];
 }
 
 /** How many characters of a milestone's words a one-line label shows. */
 const STAGE_WIDTH = 24;
 
-/** One milestone on a line: "2022-07-31 7月底前提出方案". */
+/** One milestone on a line: "2022年7月31日 7月底前提出方案". */
 export function milestoneLabel(m: Milestone): string {
-  return `${m.date} ${clip(m.text, STAGE_WIDTH)}`;
+  return `${humanDate(m.date)} ${clip(m.text, STAGE_WIDTH)}`;
 }
 
-/** Every milestone of a task, the completion marked: "① 2022-07-31 7月底前提出方案；② 2022-10-31 10月底前完成（完成时限）". */
+/** Every milestone of a task, the completion marked: "① 2022年7月31日 7月底前提出方案；② 2022年10月31日 10月底前完成（完成时限）". */
 export function milestonesLabel(task: Task): string {
   const marks = '①②③④⑤⑥⑦⑧⑨⑩';
   return task.deadline.milestones
@@ -45,8 +63,11 @@ export function unitsLabel(task: Task): string {
   return parts.join('；') || '未写明责任单位';
 }
 
-/** How many characters of a requirement each place shows: a chat list item, a reminder line, a CLI line. */
-export const CLIP_WIDTH = { item: 56, reminder: 50, cliLine: 40 } as const;
+/**
+ * How many characters of a requirement each place shows: a chat list item, a reminder line, a CLI line,
+ * the echo of the task a ledger command changed, a confirmation, and the sentence a search matched.
+ */
+export const CLIP_WIDTH = { item: 56, reminder: 50, cliLine: 40, echo: 20, confirmation: 30, matched: 60 } as const;
 
 export function clip(text: string, max: number): string {
   const chars = Array.from(text);

@@ -13,8 +13,8 @@ export interface Received {
 export class FakeRobots {
   readonly received: Received[] = [];
   private server: Server | null = null;
-  /** Answer the next n WeCom messages with this errcode. */
-  wecomError = { count: 0, errcode: 45009 };
+  /** Answer the next n WeCom messages with this errcode (and errmsg). */
+  wecomError: { count: number; errcode: number; errmsg?: string } = { count: 0, errcode: 45009 };
 
   constructor(readonly secrets = { wecomKey: 'wecom-key-0001', dingToken: 'ding-token-0001', dingSecret: 'SECdingsecret0001', feishuHook: 'feishu-hook-0001', feishuSecret: 'feishu-secret-0001' }) {}
 
@@ -52,7 +52,7 @@ export class FakeRobots {
       if (url.searchParams.get('key') !== this.secrets.wecomKey) return { errcode: 93000, errmsg: 'invalid webhook url' };
       if (this.wecomError.count > 0) {
         this.wecomError.count--;
-        return { errcode: this.wecomError.errcode, errmsg: 'api freq out of limit' };
+        return { errcode: this.wecomError.errcode, errmsg: this.wecomError.errmsg ?? 'api freq out of limit' };
       }
       this.received.push({ platform: 'wecom', body, at });
       return { errcode: 0, errmsg: 'ok' };

@@ -17,8 +17,10 @@ export class FakeTelegram {
   private readonly updates: Array<Record<string, unknown> & { update_id: number }> = [];
   private waiters: Array<() => void> = [];
   private server: Server | null = null;
-  /** The next n sendMessage calls answer 429 with this retry_after. */
-  throttle = { count: 0, retryAfter: 1 };
+  /** The next n sendMessage calls (to `chatId` only, when given) answer 429 with this retry_after. */
+  throttle: { count: number; retryAfter: number; chatId?: string } = { count: 0, retryAfter: 1 };
+  /** sendMessage to this chat fails with HTTP 400 and this description (as a proxy that echoes a URL might). */
+  failSend: { chatId: string; description: string } | null = null;
 
   constructor(readonly token = '123456:TEST-TOKEN-abcdefghijklmnop') {}
 
@@ -50,10 +52,18 @@ export class FakeTelegram {
 
   /** Queues a text message from a user in a chat; returns its update id. */
   push(message: { chatId: number; chatType?: 'private' | 'group' | 'supergroup'; text: string; fromId?: number; replyToBot?: boolean; date?: number }): number {
-    const update_id = (this.updates.at(-1)?.update_id ?? 1000) + 1;
+    const update = this.update(message);
+    this.updates.push(update);
+    for (const w of this.waiters.splice(0)) w();
+    return update.update_id;
+  }
+
+  /** An update as Telegram would send it (the next id), without queueing it: for webhook posts. */
+  update(message: { chatId: number; chatType?: 'private' | 'group' | 'supergroup'; text: string; fromId?: number; replyToBot?: boolean; date?: number; updateId?: number }): Record<string, unknown> & { update_id: number } {
+    const update_id = message.updateId ?? (this.updates.at(-1)?.update_id ?? 1000) + 1;
     const text = message.text;
     const mention = /@zwgk_bot/.exec(text);
-    this.updates.push({
+    return {
       update_id,
       message: {
         message_id: update_id * 10,
@@ -64,9 +74,7 @@ export class FakeTelegram {
         ...(mention ? { entities: [{ type: 'mention', offset: mention.index, length: mention[0].length }] } : {}),
         ...(message.replyToBot ? { reply_to_message: { message_id: 1, date: 0, chat: { id: message.chatId, type: 'group' }, from: BOT_USER, text: '…' } } : {}),
       },
-    });
-    for (const w of this.waiters.splice(0)) w();
-    return update_id;
+    };
   }
 
   messagesTo(chatId: number): string[] {
@@ -101,10 +109,11 @@ export class FakeTelegram {
         return [200, { ok: true, result: pending() }];
       }
       case 'sendMessage': {
-        if (this.throttle.count > 0) {
+        if (this.throttle.count > 0 && (this.throttle.chatId === undefined || this.throttle.chatId === String(params.chat_id))) {
           this.throttle.count--;
           return [429, { ok: false, error_code: 429, description: 'Too Many Requests', parameters: { retry_after: this.throttle.retryAfter } }];
         }
+        if (this.failSend && this.failSend.chatId === String(params.chat_id)) return [400, { ok: false, error_code: 400, description: this.failSend.description }];
         this.sent.push({ method, params, at: Date.now() });
         return [200, { ok: true, result: { message_id: this.sent.length, date: 0, chat: { id: params.chat_id, type: 'group' }, text: params.text } }];
       }

@@ -67,10 +67,10 @@ describe('Telegram', () => {
     const first = await adapter();
     await first.start(async (m: IncomingMessage) => {
       handled.push(m.text);
-      // Crash in the middle of a batch of four, while handling the second.
+      // Fails in the middle of a batch of four, while handling the second: the others go on.
       if (handled.length === 2) throw new Error('crash');
     });
-    await until(() => logs.some((l) => l.includes('polling stopped')));
+    await until(() => logs.some((l) => l.includes('update failed')) && handled.length >= 4);
     await first.stop();
     const second = await adapter();
     await second.start(async (m) => {
@@ -114,11 +114,81 @@ describe('Telegram', () => {
     expect((await post('wrong', JSON.stringify(update))).status).toBe(401);
     expect((await post('hook-secret-123', 'x'.repeat(2 << 20))).status).toBe(413);
     expect((await post('hook-secret-123', JSON.stringify(update))).status).toBe(200);
+    await until(() => fake.messagesTo(7).length > 0);
     expect(fake.messagesTo(7)[0]).toContain('民政局有哪些任务');
     expect((await post('hook-secret-123', JSON.stringify(update))).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 300));
     expect(fake.messagesTo(7)).toHaveLength(1);
     await telegram.stop();
   });
+
+  it('webhook mode: updates delivered out of order are all handled, once each, in update_id order per chat', async () => {
+    const hook = { url: 'https://bot.example.gov.cn/telegram', secret: 'hook-secret-123', port: 0 };
+    const handled: string[] = [];
+    const onMessage = async (m: IncomingMessage): Promise<void> => void handled.push(m.text);
+    let telegram = await adapter({ webhook: hook });
+    await telegram.start(onMessage);
+    expect(fake.calls.find((c) => c.method === 'setWebhook')?.params).toMatchObject({ max_connections: 8, allowed_updates: ['message'] });
+    const post = (id: number, text: string, chatId = 7) =>
+      fetch(`http://127.0.0.1:${telegram.webhookPort}/telegram`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': hook.secret },
+        body: JSON.stringify(fake.update({ chatId, chatType: 'private', text, updateId: id })),
+      });
+    // Telegram delivers several at once: the later one arrives first.
+    const statuses = await Promise.all([post(103, 'c'), post(102, 'b'), post(101, 'a'), post(201, 'x', 8)]);
+    expect(statuses.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    await until(() => handled.length >= 4);
+    expect(handled.filter((x) => x !== 'x')).toEqual(['a', 'b', 'c']);
+    // A late one (after 103 was handled) is handled, not dropped; a redelivery is not handled again.
+    expect((await post(100, 'late')).status).toBe(200);
+    expect((await post(102, 'b')).status).toBe(200);
+    await until(() => handled.includes('late'));
+    await telegram.stop();
+    // After a restart, what was handled stays handled; what never came is still taken.
+    telegram = await adapter({ webhook: hook });
+    await telegram.start(onMessage);
+    for (const [id, text] of [[101, 'a'], [103, 'c'], [100, 'late'], [99, 'older']] as const) expect((await post(id, text)).status).toBe(200);
+    await until(() => handled.includes('older'));
+    await new Promise((r) => setTimeout(r, 300));
+    await telegram.stop();
+    expect(handled.sort()).toEqual(['a', 'b', 'c', 'late', 'older', 'x']);
+  });
+
+  it('reads the state an older version wrote (only the highest update id)', async () => {
+    const state = await StateFile.open(join(dir, 'telegram.json'));
+    await state.set('telegram.lastUpdateId', 1002);
+    const handled: string[] = [];
+    for (const text of ['一', '二', '三']) fake.push({ chatId: 7, chatType: 'private', text });
+    const telegram = await adapter({ state });
+    await telegram.start(async (m) => void handled.push(m.text));
+    await until(() => handled.length >= 1);
+    await new Promise((r) => setTimeout(r, 300));
+    await telegram.stop();
+    expect(handled).toEqual(['三']);
+  });
+
+  it('flood: 200 commands from one member get a bounded number of answers; an admin’s private reply is not delayed by the group’s 429', async () => {
+    const telegram = await adapter();
+    await telegram.start(dispatcher(telegram, { bot: t.bot, logger, now: () => new Date() }));
+    // The group is throttled by Telegram (429, retry after 5 s) from its first reply on.
+    fake.throttle = { count: 1, retryAfter: 5, chatId: '-500' };
+    for (let i = 0; i < 200; i++) fake.push({ chatId: -500, text: '帮助', fromId: 66 });
+    await until(() => fake.calls.some((c) => c.method === 'sendMessage'));
+    const asked = Date.now();
+    fake.push({ chatId: 8, chatType: 'private', text: '帮助', fromId: 8 });
+    await until(() => fake.messagesTo(8).length > 0);
+    const adminWaited = Date.now() - asked;
+    expect(adminWaited).toBeLessThan(2500);
+    expect(fake.messagesTo(-500)).toHaveLength(0);
+    // Once the group's wait is over: at most the person's limit of answers, and one notice.
+    await until(() => fake.messagesTo(-500).length >= 13, 20_000);
+    await new Promise((r) => setTimeout(r, 500));
+    const group = fake.messagesTo(-500);
+    expect(group).toHaveLength(13);
+    expect(group.filter((m) => m.includes('发得太快'))).toHaveLength(1);
+    await telegram.stop();
+  }, 30_000);
 
   it('never logs the token', () => {
     expect(logs.join('\n')).not.toContain(fake.token);

@@ -1,12 +1,15 @@
 // The real Wechaty, driven by wechaty-puppet-mock: a room where members talk to the bot.
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PuppetMock, mock } from 'wechaty-puppet-mock';
 import { WechatAdapter } from '../../adapters/wechat.ts';
 import { dispatcher } from '../../src/platform/dispatch.ts';
+import type { IncomingMessage } from '../../src/platform/message.ts';
 import { createLogger } from '../../src/log.ts';
 import { startTestBot, type TestBot } from '../core/conversation.ts';
 import { tempDir, until } from '../helpers.ts';
+import { bundle, startChild } from '../store/child-process.ts';
 
 let t: TestBot;
 beforeAll(async () => {
@@ -25,6 +28,9 @@ interface World {
   said: Array<{ to: string; text: string }>;
   handled: number;
   alerts: string[];
+  logs: string[];
+  dir: string;
+  received: IncomingMessage[];
 }
 
 let w: World;
@@ -39,11 +45,13 @@ beforeEach(async () => {
   const mocker = new mock.Mocker();
   const puppet = new PuppetMock({ mocker });
   const alerts: string[] = [];
-  const adapter = new WechatAdapter({ puppet, session: join(dir, 'wechat'), logger: createLogger(() => {}), alert: async (text) => void alerts.push(text) });
-  const world = { mocker, puppet, adapter, said: [], handled: 0, alerts } as unknown as World;
+  const logs: string[] = [];
+  const adapter = new WechatAdapter({ puppet, session: join(dir, 'wechat'), logger: createLogger((l) => logs.push(l), 'debug'), alert: async (text) => void alerts.push(text) });
+  const world = { mocker, puppet, adapter, said: [], handled: 0, alerts, logs, dir, received: [] } as unknown as World;
   const dispatch = dispatcher(adapter, { bot: t.bot, logger: createLogger(() => {}), now: () => new Date() });
   await adapter.start(async (m) => {
     world.handled++;
+    world.received.push(m);
     await dispatch(m);
   });
   world.me = mocker.createContact({ name: '政务助手' });
@@ -128,6 +136,24 @@ describe('WeChat (wechaty + puppet-mock)', () => {
   });
 });
 
+describe('WeChat mentions', () => {
+  it('people a message @-mentions are taken by the ids the puppet reports, never by a display name anyone can copy', async () => {
+    const impostor = w.mocker.createContact({ name: '张经办' });
+    await w.room.add(impostor);
+    const emit = (id: string, extra: Record<string, unknown>) => {
+      const message = w.mocker.MessageMock.create({ id, talkerId: w.member.id, roomId: w.room.id, text: '@政务助手 绑定 民政局 @张经办', timestamp: Date.now(), type: 7, ...extra } as never);
+      w.puppet.emit('message', { messageId: message.id });
+    };
+    emit('by-name-1', {});
+    emit('by-id-1', { mentionIdList: [w.me.id, w.member.id] });
+    await until(() => w.received.length >= 2);
+    const byName = w.received.find((m) => m.messageId === 'by-name-1');
+    const byId = w.received.find((m) => m.messageId === 'by-id-1');
+    expect(byName?.mentions).toEqual([]);
+    expect(byId?.mentions?.map((m) => m.userId)).toEqual([w.member.id]);
+  });
+});
+
 describe('WeChat logout', () => {
   it('alerts the admins; a reply sent while logged out waits for the next login', async () => {
     await w.puppet.logout();
@@ -155,6 +181,62 @@ describe('WeChat login', () => {
       expect(printed.join('\n')).toMatch(/[█▀▄]/);
     } finally {
       log.mockRestore();
+    }
+  });
+});
+
+describe('WeChat puppet error storm', () => {
+  it('300 errors are one incident: one alert, one full log line; once the puppet works again the next error is a new incident', async () => {
+    for (let i = 0; i < 300; i++) w.puppet.emit('error', { data: `network unreachable (attempt ${i})` } as never);
+    await settle();
+    expect(w.alerts).toHaveLength(1);
+    expect(w.alerts[0]).toContain('连接异常');
+    expect(w.logs.filter((l) => l.includes('ERROR'))).toHaveLength(1);
+    expect(w.logs.filter((l) => /WARN|ERROR/.test(l)).length).toBeLessThanOrEqual(2);
+    // A message arrives: the puppet works again.
+    w.member.say('帮助').to(w.room);
+    await until(() => w.logs.some((l) => l.includes('recovered') && l.includes('"failures":300')));
+    w.puppet.emit('error', { data: 'network unreachable again' } as never);
+    await until(() => w.alerts.length === 2);
+  });
+});
+
+describe('the WeChat session file', () => {
+  it('is written atomically: killed at random moments while saving, it always parses', async () => {
+    const script = await bundle(join(import.meta.dirname, 'session-child.ts'));
+    const { dir, cleanup: done } = tempDir();
+    try {
+      const name = join(dir, 'wechat');
+      for (let round = 0; round < 12; round++) {
+        const child = startChild(script, [name]);
+        await child.printed('ready');
+        await new Promise((r) => setTimeout(r, 20 + Math.random() * 80));
+        child.child.kill(round % 2 ? 'SIGKILL' : 'SIGTERM');
+        await child.exited;
+        const text = readFileSync(`${name}.memory-card.json`, 'utf8');
+        expect(() => JSON.parse(text), `round ${round}: ${text.length} bytes`).not.toThrow();
+      }
+      expect(readdirSync(dir).filter((f) => f.includes('corrupt'))).toEqual([]);
+    } finally {
+      rmSync(script, { force: true });
+      done();
+    }
+  }, 60_000);
+
+  it('an empty session file (left by an older version) is set aside with a warning; the bot starts', async () => {
+    const { dir, cleanup: done } = tempDir();
+    try {
+      writeFileSync(join(dir, 'wechat.memory-card.json'), '');
+      const logs: string[] = [];
+      const mocker = new mock.Mocker();
+      const adapter = new WechatAdapter({ puppet: new PuppetMock({ mocker }), session: join(dir, 'wechat'), logger: createLogger((l) => logs.push(l)) });
+      await adapter.start(async () => {});
+      expect(logs.join('\n')).toMatch(/WARN side file unreadable; set aside/);
+      expect(readdirSync(dir).some((f) => f.startsWith('wechat.memory-card.json.corrupt-'))).toBe(true);
+      await adapter.stop();
+      if (existsSync(join(dir, 'wechat.memory-card.json'))) expect(() => JSON.parse(readFileSync(join(dir, 'wechat.memory-card.json'), 'utf8'))).not.toThrow();
+    } finally {
+      done();
     }
   });
 });

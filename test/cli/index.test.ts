@@ -31,6 +31,7 @@ describe('usage and help', () => {
     ['subscribe', 'subscribe --chat 会话 --region 地区', 'subscribe --chat robot:ops'],
     ['unsubscribe', 'unsubscribe --chat 会话', 'unsubscribe --chat robot:ops'],
     ['bind', 'bind --chat 会话 --unit 单位 --user 编号', 'bind --chat robot:ops --unit 民政局 --user'],
+    ['web-link', 'web-link [--as 平台:编号]', 'web-link --as telegram:'],
   ])('%s --help prints its usage and an example, and runs nothing', async (name, usage, example) => {
     const { code, out, err } = await cli(name, '--help');
     expect(code).toBe(0);
@@ -43,7 +44,7 @@ describe('usage and help', () => {
   });
 
   it('the table above covers every command', () => {
-    expect(Object.keys(COMMANDS)).toEqual(['import', 'parse', 'docs', 'tasks', 'ask', 'reminders', 'export', 'subscribe', 'unsubscribe', 'bind']);
+    expect(Object.keys(COMMANDS)).toEqual(['import', 'parse', 'docs', 'tasks', 'ask', 'reminders', 'export', 'subscribe', 'unsubscribe', 'bind', 'web-link']);
   });
 
   it('-h is --help', async () => {
@@ -59,7 +60,7 @@ describe('usage errors exit 2 and say what is wrong', () => {
     [['parse'], /只需要一个文件/],
     [['tasks', '--month', '2022-6'], /YYYY-MM/],
     [['parse', 'a', '--year', '22'], /四位年份/],
-    [['tasks', '--unit', '不存在局'], /没有找到单位/],
+    [['tasks', '--unit', '不存在局'], /没有找到“不存在局”/],
     [['tasks', '--bogus'], /bogus/],
     [['ask', '这个月', '--today', '2022/6/1'], /YYYY-MM-DD/],
     [['reminders', 'preview', '--today', '6月24日'], /YYYY-MM-DD/],

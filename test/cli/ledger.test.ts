@@ -13,7 +13,7 @@ it.each(['xlsx', 'csv'])('export --format %s writes the ledger', async (format) 
   const bytes = readFileSync(file);
   if (format === 'csv') {
     const text = bytes.toString('utf8');
-    expect(text.startsWith('\ufeff编号,章节,任务要求')).toBe(true);
+    expect(text.startsWith('\ufeff"编号","章节","任务要求"')).toBe(true);
     expect(text.trim().split('\r\n')).toHaveLength(1 + 54);
   } else {
     expect(bytes.subarray(0, 2).toString()).toBe('PK');

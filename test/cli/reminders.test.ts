@@ -48,6 +48,8 @@ describe('reminders from the command line', () => {
     [['subscribe', '--chat', 'robot:ops', '--region', '汶上县', '--time', '24:00'], /HH:mm/],
     [['unsubscribe'], /需要 --chat/],
     [['bind', '--chat', 'robot:ops', '--unit', '民政局'], /bind --chat 会话/],
+    [['subscribe', '--chat', 'robot:nobody', '--region', '汶上县'], /没有名为“nobody”的群机器人：已配置的有 ops/],
+    [['bind', '--chat', 'robot:nobody', '--unit', '民政局', '--user', '13800000000'], /没有名为“nobody”的群机器人/],
   ])('usage error %j', async (argv, message) => {
     const { code, err } = await cli(...argv);
     expect(code).toBe(2);

@@ -4,6 +4,9 @@ import { afterEach, beforeEach } from 'vitest';
 import { runCli } from '../../src/cli/index.ts';
 import { NOW, SEEDS_DIR, tempDir } from '../helpers.ts';
 
+/** The robots the tests' configuration names (reminders to robot:ops). */
+export const ROBOTS = JSON.stringify([{ name: 'ops', type: 'wecom', key: 'test-wecom-key' }]);
+
 export interface CliResult {
   code: number;
   out: string;
@@ -31,7 +34,7 @@ export function useCli(): CliHarness {
       out: (l) => out.push(l),
       err: (l) => err.push(l),
       now: () => NOW,
-      env: { ZWGK_STORE: storePath(), ZWGK_SEEDS_DIR: SEEDS_DIR },
+      env: { ZWGK_STORE: storePath(), ZWGK_SEEDS_DIR: SEEDS_DIR, ZWGK_ROBOTS: ROBOTS },
     });
     return { code, out: out.join('\n'), err: err.join('\n') };
   };

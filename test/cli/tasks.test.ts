@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { useCli } from './run.ts';
 
 const { cli } = useCli();
+type AskJson = { intent: string; text: string; tasks: Array<{ requirement: string; region: string; deadline: { due: string } }>; related: unknown[] };
+const ask = async (...argv: string[]): Promise<AskJson> => JSON.parse((await cli('ask', ...argv, '--json')).out) as AskJson;
 
 describe('tasks', () => {
   it('answers by unit and by month', async () => {
@@ -16,11 +18,19 @@ describe('tasks', () => {
     const human = await cli('tasks', '--region', '汶上县', '--month', '2022-06');
     expect(human.out).toContain('进一步规范流调信息发布和管理');
   });
+
+  it('reads unit names as the chat does, and says so in the chat’s words', async () => {
+    const byEveryday = JSON.parse((await cli('tasks', '--region', '冠县', '--unit', '商务局', '--json')).out) as { tasks: unknown[] };
+    expect(byEveryday.tasks).toHaveLength(4);
+    const unknown = await cli('tasks', '--region', '冠县', '--unit', '商投局');
+    expect(unknown.code).not.toBe(0);
+    const chat = await ask('商投局有啥任务', '--region', '冠县');
+    expect(unknown.err).toContain('没有找到“商投局”，您是不是要找：县商务和投资促进局？');
+    expect(chat.text).toContain('没有找到“商投局”，您是不是要找：县商务和投资促进局？');
+  });
 });
 
 describe('ask', () => {
-  type AskJson = { intent: string; text: string; tasks: Array<{ requirement: string; region: string; deadline: { due: string } }>; related: unknown[] };
-  const ask = async (...argv: string[]): Promise<AskJson> => JSON.parse((await cli('ask', ...argv, '--json')).out) as AskJson;
 
   it('a unit question lists exactly the tasks naming the unit, and the collectives apart', async () => {
     const json = await ask('民政局有哪些任务', '--region', '汶上县');

@@ -2,7 +2,7 @@
 // `shouldReply(text, matcher)` sends a message and checks the reply.
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { Bot } from '../../src/core/bot.ts';
+import { Bot, type BotDeps } from '../../src/core/bot.ts';
 import type { IncomingMessage } from '../../src/platform/message.ts';
 import { renderPlain } from '../../src/platform/reply.ts';
 import { type Reply } from '../../src/model/reply.ts';
@@ -24,21 +24,24 @@ export interface Chat {
 export interface TestBot {
   store: TaskStore;
   bot: Bot;
+  sessions: MemorySessions;
   chat(chatId?: string, options?: { today?: string; platform?: IncomingMessage['platform']; userId?: string; userName?: string; chatType?: IncomingMessage['chatType'] }): Chat;
   close(): Promise<void>;
 }
 
 export const ADMINS = ['telegram:admin1', 'wechat:admin1'];
 
-/** A bot over a fresh store built from data/seeds in a temporary directory. */
-export async function startTestBot(): Promise<TestBot & { dir: string }> {
+/** A bot over a fresh store built from data/seeds in a temporary directory (admins: ADMINS unless given). */
+export async function startTestBot(options: { admins?: readonly string[] } & Pick<BotDeps, 'signIn'> = {}): Promise<TestBot & { dir: string }> {
   const { dir, cleanup } = tempDir();
   const { store } = await openStore(join(dir, 'store.json'), SEEDS_DIR, NOW);
-  const bot = new Bot({ store, sessions: new MemorySessions(), admins: ADMINS });
+  const sessions = new MemorySessions();
+  const bot = new Bot({ store, sessions, admins: options.admins ?? ADMINS, signIn: options.signIn });
   let seq = 0;
   return {
     store,
     bot,
+    sessions,
     chat(chatId = 'group-1', options = {}) {
       let time = options.today ? shanghaiInstant(options.today, '10:00') : NOW;
       const chat: Chat = {

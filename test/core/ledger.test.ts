@@ -66,7 +66,10 @@ describe('the ledger', () => {
   });
 
   it('导出台账 sends a valid xlsx with one row per task and its status', async () => {
-    const reply = await t.chat('-200', { platform: 'telegram', userId: 'admin1', today: '2022-07-05' }).send('导出台账');
+    // The ledger names staff: it goes to a private chat, never into the group.
+    const inGroup = await t.chat('-200', { platform: 'telegram', userId: 'admin1', today: '2022-07-05' }).send('导出台账');
+    expect(inGroup.file).toBeUndefined();
+    const reply = await t.chat('admin1', { platform: 'telegram', userId: 'admin1', chatType: 'private', today: '2022-07-05' }).send('导出台账 汶上县');
     expect(reply.file?.name).toMatch(/汶上县政务公开台账-2022-07-05\.xlsx/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(reply.file!.data) as unknown as ExcelJS.Buffer);

@@ -1,11 +1,13 @@
 // Bad input gets an ImportError naming the file and the reason; nothing is guessed.
-import { readFileSync } from 'node:fs';
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '../../src/errors.ts';
 import { parseDocument } from '../../src/ingest/import-document.ts';
-import { FIXTURES_DIR, NOW, SEEDS_DIR } from '../helpers.ts';
+import { MAX_IMPORT_BYTES } from '../../src/ingest/limits.ts';
+import { parseFiles } from '../../src/ingest/parse-files.ts';
+import { FIXTURES_DIR, NOW, SEEDS_DIR, tempDir } from '../helpers.ts';
 
 const parse = (name: string, bytes: Uint8Array, options: { region?: string; year?: number } = {}) =>
   parseDocument(name, bytes, { ...options, now: NOW });
@@ -66,5 +68,20 @@ describe('bad input', () => {
     expect(tasks).toHaveLength(1);
     expect(warnings.join('\n')).toMatch(/没有找到责任单位/);
     expect(warnings.join('\n')).toMatch(/无法识别的时限“看情况”/);
+  });
+});
+
+describe('size', () => {
+  it('a file over the importer’s limit is refused, by path before it is read, by bytes all the same', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const path = join(dir, '超大.txt');
+      writeFileSync(path, '');
+      truncateSync(path, MAX_IMPORT_BYTES + 1);
+      await expect(parseFiles([path], NOW)).rejects.toThrow(/超大\.txt: 文件太大（50\.0 MB），超过上限 50\.0 MB/);
+      await expect(parse('大.txt', new Uint8Array(MAX_IMPORT_BYTES + 1))).rejects.toThrow(/文件太大/);
+    } finally {
+      cleanup();
+    }
   });
 });

@@ -152,3 +152,15 @@ describe('time zone', () => {
     }
   });
 });
+
+describe('N个工作日内 on the Chinese calendar', () => {
+  // 2022: 国庆 holidays 10-01…10-07, 10-08 and 10-09 (Sat, Sun) worked in lieu; 端午 on 06-03 (Fri).
+  it.each([
+    ['2022-09-28', '印发之日起5个工作日内', '2022-10-10'],
+    ['2022-09-30', '印发之日起2个工作日内', '2022-10-09'],
+    ['2022-06-01', '印发之日起3个工作日内', '2022-06-07'],
+    ['2022-06-18', '印发之日起10个工作日内', '2022-07-01'],
+  ])('issued %s, %s → %s', (issuedAt, cell, due) => {
+    expect(parseDeadline(cell, '', { year: 2022, issuedAt }).deadline.due).toBe(due);
+  });
+});

@@ -3,7 +3,8 @@
 // of "@所有人" / "@all" so that document text never addresses a whole group.
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/model/reply.ts';
-import { inert, plainMessages, type Limit } from '../../src/platform/render.ts';
+import { inert, markdownInert, markdownMessages, type MarkdownStyle, plainMessages, renderMarkdownBlock, withoutFile, type Limit } from '../../src/platform/render.ts';
+import type { Reply } from '../../src/model/reply.ts';
 import { utf8Bytes } from '../../src/platform/reply.ts';
 
 const item = (n: number, text: string): Block => ({ type: 'item', n, lines: [text, '牵头：县民政局'] });
@@ -53,5 +54,56 @@ describe('inert', () => {
     ['没有at', '没有at'],
   ])('%j → %j', (text, expected) => {
     expect(inert(text)).toBe(expected);
+  });
+});
+
+describe('markdownInert', () => {
+  it.each([
+    ['**加粗**', '＊＊加粗＊＊'],
+    ['[链接](http://x.example)', '［链接］(http://x.example)'],
+    ['<at user_id="ou_1"></at>', '＜at user＿id="ou＿1"＞＜/at＞'],
+    ['<@zhangsan>', '＜@zhangsan＞'],
+    ['# 标题', '＃ 标题'],
+    ['a_b~c`d|e\\f', 'a＿b～c｀d｜e＼f'],
+    ['@所有人 请注意', '@\u200b所有人 请注意'],
+    ['公开低保标准（2022年）', '公开低保标准（2022年）'],
+  ])('%j → %j', (text, expected) => {
+    expect(markdownInert(text)).toBe(expected);
+  });
+});
+
+describe('markdown rendering', () => {
+  const DINGTALK: MarkdownStyle = { lineBreak: '  \n', blockBreak: '\n\n' };
+  const PLAIN: MarkdownStyle = { lineBreak: '\n', blockBreak: '\n' };
+
+  it.each<[Block, MarkdownStyle, string]>([
+    [{ type: 'heading', text: '县民政局的任务（2项）' }, PLAIN, '**县民政局的任务（2项）**'],
+    [{ type: 'paragraph', text: '第一行\n第二行' }, DINGTALK, '第一行  \n第二行'],
+    [{ type: 'hint', text: '回复“更多”查看' }, PLAIN, '👉 回复“更多”查看'],
+    [{ type: 'item', n: 3, lines: ['公开*低保*标准', '牵头：县民政局'] }, PLAIN, '**3.** 公开＊低保＊标准\n\u3000牵头：县民政局'],
+    [{ type: 'item', n: 1, lines: ['要求', '时限：全年'] }, DINGTALK, '**1.** 要求  \n\u3000时限：全年'],
+  ])('%j in %j', (block, style, expected) => {
+    expect(renderMarkdownBlock(block, style)).toBe(expected);
+  });
+
+  it('splits between blocks with the style\'s block break, under the limit', () => {
+    const list = reply({ type: 'heading', text: '本月到期' }, item(1, '公开低保标准'), item(2, '公开救助资金'));
+    expect(markdownMessages(list, { max: 1000 }, DINGTALK)).toEqual(['**本月到期**\n\n**1.** 公开低保标准  \n\u3000牵头：县民政局\n\n**2.** 公开救助资金  \n\u3000牵头：县民政局']);
+    const parts = markdownMessages(list, { max: 60, size: utf8Bytes }, DINGTALK);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const p of parts) expect(utf8Bytes(p)).toBeLessThanOrEqual(60);
+  });
+});
+
+describe('withoutFile', () => {
+  const base: Reply = { intent: 'ledger', blocks: [{ type: 'paragraph', text: '已导出' }], tasks: [], related: [] };
+  it.each<[string, Reply, string[]]>([
+    ['no file: unchanged', base, ['已导出']],
+    ['a file: replaced by where to get it', { ...base, file: { name: 'a.xlsx', data: new Uint8Array([1]), instead: '请在服务器导出' } }, ['已导出', '请在服务器导出']],
+    ['a file without instead: dropped', { ...base, file: { name: 'a.xlsx', data: new Uint8Array([1]) } }, ['已导出']],
+  ])('%s', (_what, r, texts) => {
+    const out = withoutFile(r);
+    expect(out.file).toBeUndefined();
+    expect(out.blocks.map((b) => (b.type === 'item' ? '' : b.text))).toEqual(texts);
   });
 });

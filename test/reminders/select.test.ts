@@ -145,6 +145,12 @@ describe('quietDay', () => {
     ['2022-06-18', ['due-soon', 'due-today'], false],
     ['2022-06-20', [], false],
     ['2022-06-15', ['overdue-followup'], false],
+    // 国庆: 2022-10-03 (Monday) is a public holiday; 2022-10-08 (Saturday) is worked in lieu.
+    ['2022-10-03', ['due-soon'], true],
+    ['2022-10-03', ['due-today'], false],
+    ['2022-10-08', [], false],
+    // 端午: 2022-06-03 is a Friday off.
+    ['2022-06-03', ['overdue'], true],
   ])('%s with %j is quiet: %s', (day, reasons, expected) => {
     expect(quietDay(day, reasons.map(item))).toBe(expected);
   });

@@ -7,11 +7,14 @@ import {
   DEFAULT_LEAD_DAYS,
   bindStaff,
   digestTimeOf,
+  isChatKey,
   isDigestTime,
   leadDaysWith,
   newSubscription,
+  parseLeadDays,
   removeSubscription,
   sentSlots,
+  unbindStaff,
   upsertSubscription,
   validLeadDays,
 } from '../../src/reminders/subscriptions.ts';
@@ -127,5 +130,42 @@ describe('lead days and digest time', () => {
     ['', false],
   ])('isDigestTime(%j) is %s', (text, valid) => {
     expect(isDigestTime(text)).toBe(valid);
+  });
+});
+
+describe('what people type in the web 台账’s forms', () => {
+  it.each<[string, number[] | null]>([
+    ['7,1,0', [7, 1, 0]],
+    ['0，1，7', [7, 1, 0]],
+    ['3 0', [3, 0]],
+    ['7、7、1', [7, 1]],
+    [String(MAX_LEAD_DAYS), [MAX_LEAD_DAYS]],
+    [String(MAX_LEAD_DAYS + 1), null],
+    ['-1', null],
+    ['1.5', null],
+    ['七', null],
+    ['', null],
+  ])('lead days %j → %j', (text, days) => {
+    expect(parseLeadDays(text)).toEqual(days);
+  });
+
+  it.each([
+    ['robot:ops', true],
+    ['telegram:-100123', true],
+    ['wechat:123@chatroom', true],
+    ['dingtalk:cid/x==', true],
+    ['ops', false],
+    ['slack:x', false],
+    ['robot:', false],
+    ['robot:a b', false],
+  ])('chat %j → %s', (text, ok) => expect(isChatKey(text)).toBe(ok));
+
+  it('unbinding removes one person from one unit in one chat', () => {
+    const by = { platform: 'cli', userId: 'cli' };
+    const draft = { bindings: [] as Binding[] };
+    bindStaff(draft, { chat: 'robot:ops', region: '汶上县', unit: { key: '民政局', name: '县民政局' }, people: [{ platform: 'robot', userId: 'u1' }, { platform: 'robot', userId: 'u2' }], by, at: '' });
+    bindStaff(draft, { chat: 'robot:ops', region: '汶上县', unit: { key: '财政局', name: '县财政局' }, people: [{ platform: 'robot', userId: 'u1' }], by, at: '' });
+    unbindStaff(draft, { chat: 'robot:ops', region: '汶上县', unitKey: '民政局', user: { platform: 'robot', userId: 'u1' } });
+    expect(draft.bindings.map((b) => `${b.unitKey}:${b.user.userId}`)).toEqual(['民政局:u2', '财政局:u1']);
   });
 });

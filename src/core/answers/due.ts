@@ -8,7 +8,8 @@ import { firstPage } from '../listing.ts';
 import type { Block } from '../../model/reply.ts';
 import type { DueRange } from '../time-range.ts';
 import { chatText } from '../../texts/chat.ts';
-import { type Answer, type AnswerContext, say, scopeLabel } from './context.ts';
+import { type Answer, type AnswerContext, daysLeftOf, inPlan, planOver, say, scopeLabel } from './context.ts';
+import { viewOf } from './context.ts';
 import { collectUnitTasks } from './unit-tasks.ts';
 
 /** The first date of a task (a milestone, or the completion when overdue is asked) within the range, or null. */
@@ -35,9 +36,17 @@ export function tasksDue(ctx: AnswerContext, range: DueRange, regions: readonly 
   return [...found.keys()].sort((a, b) => (date(a) !== date(b) ? (date(a) < date(b) ? -1 : 1) : index.position(a) - index.position(b)));
 }
 
+/** "6月底前", "年底前": a range that began before today; tasks already overdue in it are listed apart, last. */
+function lateApart(ctx: AnswerContext, range: DueRange, tasks: Task[]): { tasks: Task[]; late: number } {
+  if (range.overdue || !range.to || range.to < ctx.today || (range.from !== null && range.from >= ctx.today)) return { tasks, late: 0 };
+  const late = tasks.filter((t) => (t.deadline.due ?? '') < ctx.today && !isDone(ctx.ledger.get(t.id)) && daysLeftOf(ctx, t) !== undefined);
+  return { tasks: [...tasks.filter((t) => !late.includes(t)), ...late], late: late.length };
+}
+
 export function answerDue(ctx: AnswerContext, range: DueRange, regions: string[], units: UnitEntry[]): Answer {
-  // Overdue means not done: the ledger decides.
-  let tasks = tasksDue(ctx, range, regions).filter((t) => !range.overdue || !isDone(ctx.ledger.get(t.id)));
+  // Each region's current plan; overdue means not done and a plan not yet over (the ledger decides).
+  let tasks = tasksDue(ctx, range, regions).filter(inPlan(ctx));
+  if (range.overdue) tasks = tasks.filter((t) => !isDone(ctx.ledger.get(t.id)) && !planOver(t.year, ctx.today));
   let kinds = ctx.knowledge.index.kindCounts(regions);
   let who = scopeLabel(regions);
   if (units.length) {
@@ -52,14 +61,20 @@ export function answerDue(ctx: AnswerContext, range: DueRange, regions: string[]
   const other = kinds.recurring + kinds.ongoing + kinds.none;
   const foot: Block[] = !range.overdue && yearRound + other ? [{ type: 'paragraph', text: chatText.notListed(yearRound, other) }] : [];
 
-  if (!tasks.length) {
-    const years = [...new Set(regions.flatMap((r) => [...ctx.knowledge.index.years(r)]))].sort().join('、');
-    const text = range.overdue ? chatText.overdueNone(who, ctx.today) : chatText.dueNone(who, range.label);
-    return say('due', [text, ...foot.map((b) => (b.type === 'paragraph' ? b.text : '')), years ? chatText.planYears(years) : ''].filter(Boolean).join('\n'));
-  }
+  if (!tasks.length) return nothingDue(ctx, range, regions, who, foot);
+  const apart = lateApart(ctx, range, tasks);
+  if (apart.late) foot.unshift({ type: 'paragraph', text: chatText.dueOverdueApart(apart.late) });
   const heading = range.overdue ? chatText.overdueHeading(who, ctx.today, tasks.length) : chatText.dueHeading(who, range.label, tasks.length);
   const regionsInList = new Set(tasks.map((t) => t.region));
   const head: Block[] = [{ type: 'heading', text: heading }];
   if (regionsInList.size > 1) head.push({ type: 'paragraph', text: chatText.multiRegion([...regionsInList].join('、')) });
-  return firstPage({ intent: 'due', head, foot, title: heading, tasks }, ctx.now);
+  return firstPage({ view: viewOf(ctx), intent: 'due', head, foot, title: heading, tasks: apart.tasks }, ctx.now);
+}
+
+function nothingDue(ctx: AnswerContext, range: DueRange, regions: readonly string[], who: string, foot: Block[]): Answer {
+  const index = ctx.knowledge.index;
+  const over = regions.filter((r) => planOver(index.currentYear(r) ?? Number(ctx.today.slice(0, 4)), ctx.today));
+  const years = [...new Set(regions.flatMap((r) => [...index.years(r)]))].sort().join('、');
+  const text = range.overdue ? (over.length === regions.length && over.length ? chatText.overduePlanOver(over.join('、')) : chatText.overdueNone(who, ctx.today)) : chatText.dueNone(who, range.label);
+  return say('due', [text, ...foot.map((b) => (b.type === 'paragraph' ? b.text : '')), years ? chatText.planYears(years) : ''].filter(Boolean).join('\n'));
 }

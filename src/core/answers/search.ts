@@ -1,11 +1,17 @@
-// Residents' questions ("低保信息在哪公开？找哪个部门？"): the best matching tasks, the units responsible,
-// and the source. When nothing fits, say so and point to 12345 and the unit most likely — never invent.
+// Residents' questions ("低保信息在哪公开？找哪个部门？"): the best matching tasks with the sentence that
+// matched, the units responsible, and the source. Honest by coverage: when the best task does not cover
+// most of what was asked, say so, name the unit that publishes that kind of information when one is
+// clear, and point to 12345 — never list tasks because one generic word matched. Questions about what
+// no plan holds (amounts, eligibility, papers, weather) get the same honest answer without searching.
 import type { Task } from '../../model/task.ts';
+import { residentFunction } from '../../model/unit-functions.ts';
 import { unitKind } from '../../model/unit-names.ts';
 import type { UnitEntry } from '../../store/unit-directory.ts';
-import { firstPage, itemBlock } from '../listing.ts';
+import { synonymsOf } from '../../search/synonyms.ts';
+import type { SearchResult } from '../../search/task-search.ts';
+import { firstPage, itemBlock, mainUnit } from '../listing.ts';
 import { chatText } from '../../texts/chat.ts';
-import { type Answer, type AnswerContext, say } from './context.ts';
+import { type Answer, type AnswerContext, inPlan, say, viewOf } from './context.ts';
 
 /** Tasks quoted in an answer. */
 const SHOWN = 3;
@@ -16,54 +22,96 @@ const RELATIVE_SCORE = 0.45;
 /** Below this BM25 score the best hit shares only common words with the question. */
 const MIN_SCORE = 2.5;
 /** Below this share of the question answered, the best hit is about something else. */
-const MIN_COVERAGE = 0.5;
+export const MIN_COVERAGE = 0.55;
 
-/** Topics residents ask about that no task may cover, and whom to ask instead. */
-const TOPIC_UNITS: Array<[RegExp, string]> = [
-  [/户口|身份证|户籍|落户|护照|签证|驾照|交通违章/, '公安局'],
-  [/社保|养老金|工伤|失业金|劳动合同|工资/, '人力资源和社会保障局'],
-  [/医保|报销|药费/, '医疗保障局'],
-  [/学校|上学|入学|转学|学籍/, '教育和体育局'],
-  [/低保|救助|困难|残疾|婚姻|殡葬/, '民政局'],
-  [/房|物业|装修|燃气/, '住房和城乡建设局'],
-  [/税|发票/, '税务局'],
-  [/执照|注册公司|食品安全|消费投诉|价格/, '市场监督管理局'],
-  [/土地|宅基地|不动产|规划/, '自然资源和规划局'],
-];
-
-/** The named departments responsible for a task (collectives only when no department is named). */
-function responsibleOf(task: Task): string[] {
+/**
+ * The named departments responsible for a task (collectives only when no department is named), the
+ * ones whose name shares words with the question first ("供水供电" → 县供电公司 before 县教育和体育局).
+ */
+function responsibleOf(task: Task, query: string): string[] {
   const named = [...task.lead, ...task.responsible];
   const departments = named.filter((u) => unitKind(u) !== 'collective');
-  return [...new Set(departments.length ? departments : named)];
+  const units = [...new Set(departments.length ? departments : named)];
+  const shared = (u: string): number => [...u.replace(/^[县区市]/, '')].filter((c, i, a) => i + 1 < a.length && query.includes(c + (a[i + 1] ?? ''))).length;
+  return units.map((u, i) => ({ u, i, s: shared(u) })).sort((a, b) => b.s - a.s || a.i - b.i).map((x) => x.u);
+}
+
+/** The sentence of a task that holds most of the matched words: what the person asked about. */
+export function matchedSentence(task: Task, matched: readonly string[]): string | undefined {
+  const words = matched.flatMap((w) => [w, ...synonymsOf(w)]);
+  const sentences = task.requirement.split(/(?<=[。；;！？!?])/u).filter((s) => s.trim());
+  let best: string | undefined;
+  let bestScore = 0;
+  for (const sentence of sentences) {
+    const score = words.filter((w) => sentence.includes(w)).length;
+    if (score > bestScore) [best, bestScore] = [sentence.trim(), score];
+  }
+  return best;
+}
+
+/** The best hits in the regions (and units' tasks first), current plans before archived ones. */
+export function searchTasks(ctx: AnswerContext, query: string, regions: readonly string[], units: readonly UnitEntry[]): SearchResult {
+  const search = ctx.knowledge.search;
+  const all = search.search(query, { regions });
+  if (!units.length) return all;
+  // The units' own tasks first, unless another task covers more of the question (档案馆 named in a 公报 task).
+  const named = new Set(units.flatMap((u) => ctx.knowledge.index.namedTasks(u).map((n) => n.task.id)));
+  const theirs = search.search(query, { regions, taskIds: named });
+  return theirs.hits.length && answered(theirs) && theirs.coverage >= all.coverage ? theirs : all;
+}
+
+export function answered(result: SearchResult): boolean {
+  const best = result.hits[0];
+  return best !== undefined && best.score >= MIN_SCORE && result.coverage >= MIN_COVERAGE;
+}
+
+/** The unit that publishes what a resident asks about, in the regions: named in the question, by topic, or by the best task. */
+export function unitHint(ctx: AnswerContext, query: string, regions: readonly string[], units: readonly UnitEntry[]): string | null {
+  if (units[0]) return units[0].name;
+  const fn = residentFunction(query);
+  if (fn && regions.length === 1) {
+    const found = ctx.knowledge.catalog.unitsForFunction(fn, regions[0] as string);
+    if (found.units[0]) return found.units[0].name;
+  }
+  const result = searchTasks(ctx, query, regions, []);
+  const best = result.hits[0];
+  return best && answered(result) && regions.length === 1 ? mainUnit(best.task) || null : null;
 }
 
 export function answerSearch(ctx: AnswerContext, query: string, regions: string[], units: UnitEntry[]): Answer {
-  const search = ctx.knowledge.search;
-  const named = new Set(units.flatMap((u) => ctx.knowledge.index.namedTasks(u).map((n) => n.task.id)));
-  let result = units.length ? search.search(query, { regions, taskIds: named }) : search.search(query, { regions });
-  if (units.length && !result.hits.length) result = search.search(query, { regions });
-
+  const result = searchTasks(ctx, query, regions, units);
   const best = result.hits[0];
-  if (!best || best.score < MIN_SCORE || result.coverage < MIN_COVERAGE) {
-    const topic = TOPIC_UNITS.find(([re]) => re.test(query));
-    const unitHint = topic ? (regions.length === 1 ? `${regions[0]?.at(-1) ?? ''}${topic[1]}` : topic[1]) : null;
-    return say('search', chatText.searchNone(query, unitHint));
-  }
+  if (!best || !answered(result)) return say('search', chatText.searchNone(query, fallbackHint(ctx, query, regions)));
 
+  const current = inPlan(ctx);
   const hits = result.hits.filter((h) => h.score >= Math.max(MIN_SCORE, best.score * RELATIVE_SCORE)).slice(0, SHOWN);
-  const tasks = hits.map((h) => h.task);
+  // Archived plans stay searchable, after the current ones and labelled by their own titles.
+  const tasks = [...hits.filter((h) => current(h.task)), ...hits.filter((h) => !current(h.task))].map((h) => h.task);
+  const top = tasks[0] as Task;
   // Across regions, name the unit without its level: 民政局 rather than one county's 县民政局.
   const manyRegions = new Set(tasks.map((t) => t.region)).size > 1;
-  const responsible = [...new Set(responsibleOf(best.task).map((u) => (manyRegions ? u.replace(/^[县区市]/, '') : u)))].slice(0, UNITS_NAMED).join('、');
+  const responsible = [...new Set(responsibleOf(top, query).map((u) => (manyRegions ? u.replace(/^[县区市]/, '') : u)))].slice(0, UNITS_NAMED).join('、');
   const topic = result.matched.join('、');
   const head = responsible ? chatText.searchHeading(topic, responsible) : chatText.searchHeadingNoUnit(topic);
-  const { reply, session } = firstPage({ intent: 'search', head: [{ type: 'heading', text: head }], title: head, tasks }, ctx.now);
+  const view = viewOf(ctx, (task) => matchedSentence(task, result.matched));
+  const { reply, session } = firstPage({ intent: 'search', head: [{ type: 'heading', text: head }], title: head, tasks, view }, ctx.now);
   reply.blocks = [
     { type: 'heading', text: head },
-    ...tasks.map((t, i) => itemBlock(t, i + 1)),
+    ...tasks.map((t, i) => itemBlock(t, i + 1, view)),
     { type: 'paragraph', text: chatText.searchFooter },
     { type: 'hint', text: chatText.detailHint },
   ];
   return { reply, session };
+}
+
+/** Whom to ask when no task answers: the unit of the topic in the region, if the topic is clear. */
+function fallbackHint(ctx: AnswerContext, query: string, regions: readonly string[]): string | null {
+  const fn = residentFunction(query);
+  if (!fn || regions.length !== 1) return null;
+  return ctx.knowledge.catalog.unitsForFunction(fn, regions[0] as string).units[0]?.name ?? null;
+}
+
+/** Amounts, eligibility, papers, hours, weather: not in any plan. Said plainly, with the unit to ask. */
+export function answerOutOfScope(ctx: AnswerContext, query: string, regions: string[], units: UnitEntry[]): Answer {
+  return say('search', chatText.outOfScope(unitHint(ctx, query, regions, units)));
 }

@@ -5,7 +5,9 @@ import type { UnitEntry } from '../../store/unit-directory.ts';
 import { firstPage } from '../listing.ts';
 import type { Block } from '../../model/reply.ts';
 import { chatText } from '../../texts/chat.ts';
-import { type Answer, type AnswerContext, say } from './context.ts';
+import { type Answer, type AnswerContext, inPlan, say } from './context.ts';
+import type { StandIn } from '../catalog.ts';
+import { viewOf } from './context.ts';
 
 export interface UnitTaskList {
   named: Task[];
@@ -14,14 +16,19 @@ export interface UnitTaskList {
   collectives: string[];
 }
 
-/** Named and collective tasks of one or more unit entries (the same unit in several regions). */
-export function collectUnitTasks(ctx: AnswerContext, units: readonly UnitEntry[]): UnitTaskList {
+/**
+ * Named and collective tasks of one or more unit entries (the same unit in several regions), of each
+ * region's current plan, or of the named year's.
+ */
+export function collectUnitTasks(ctx: AnswerContext, units: readonly UnitEntry[], year?: number): UnitTaskList {
+  const keep = inPlan(ctx, year);
   const roles: Record<string, UnitRole[]> = {};
   const named: Task[] = [];
   let related: Task[] = [];
   const collectives = new Set<string>();
   for (const unit of units) {
-    const found = ctx.knowledge.index.tasksOfUnit(unit);
+    const all = ctx.knowledge.index.tasksOfUnit(unit);
+    const found = { named: all.named.filter((n) => keep(n.task)), viaCollective: all.viaCollective.filter(keep) };
     for (const { task, roles: r } of found.named) {
       if (roles[task.id]) roles[task.id] = [...new Set([...(roles[task.id] ?? []), ...r])];
       else {
@@ -37,32 +44,52 @@ export function collectUnitTasks(ctx: AnswerContext, units: readonly UnitEntry[]
   return { named, roles, related, collectives: [...collectives].slice(0, 2) };
 }
 
-export function answerUnitTasks(ctx: AnswerContext, units: UnitEntry[], role: UnitRole | null): Answer {
-  const found = collectUnitTasks(ctx, units);
-  const tasks = role ? found.named.filter((t) => found.roles[t.id]?.includes(role)) : found.named;
-  const name = units[0]?.name ?? '';
-  const regions = [...new Set(units.map((u) => u.region))];
-  const regionLabel = regions.join('、');
-  if (!tasks.length && !found.related.length) return say('unit-tasks', chatText.unitNone(`${regionLabel} ${name}`));
+export interface UnitQuestion {
+  units: UnitEntry[];
+  role: UnitRole | null;
+  count?: boolean;
+  standIns?: StandIn[];
+  year?: number;
+}
 
+/** "济宁高新区没有人社局，人社职能由区党工委组织部（人力资源部）承担：" */
+function standInLines(standIns: readonly StandIn[]): Block[] {
+  return standIns.map((s) => ({
+    type: 'paragraph' as const,
+    text: s.by === 'name' ? chatText.standInByName(s.region, s.asked, s.label, s.unit.name) : chatText.standInByTasks(s.region, s.asked, s.label, s.unit.name),
+  }));
+}
+
+/** The heading: each region named once, then the unit (the same unit across regions is named once too). */
+function unitHeading(q: UnitQuestion, found: UnitTaskList, tasks: readonly Task[], regionLabel: string, name: string): string {
   const count = (r: UnitRole): number => found.named.filter((t) => found.roles[t.id]?.includes(r)).length;
-  const head: Block[] = [
-    {
-      type: 'heading',
-      text: role
-        ? tasks.length
-          ? chatText.unitRoleHeading(regionLabel, name, chatText.roles([role]), tasks.length)
-          : chatText.unitRoleNone(regionLabel, name, chatText.roles([role]))
-        : chatText.unitHeading(regionLabel, name, found.named.length, count('lead'), count('responsible'), count('cooperating')),
-    },
-  ];
-  if (regions.length > 1) head.push({ type: 'paragraph', text: chatText.multiRegion(regionLabel) });
+  if (q.role) return tasks.length ? chatText.unitRoleHeading(regionLabel, name, chatText.roles([q.role]), tasks.length) : chatText.unitRoleNone(regionLabel, name, chatText.roles([q.role]));
+  const heading = q.count ? chatText.unitCountHeading : chatText.unitHeading;
+  return heading(regionLabel, name, found.named.length, count('lead'), count('responsible'), count('cooperating'));
+}
+
+export function answerUnitTasks(ctx: AnswerContext, q: UnitQuestion): Answer {
+  const { units, role } = q;
+  const found = collectUnitTasks(ctx, units, q.year);
+  const tasks = role ? found.named.filter((t) => found.roles[t.id]?.includes(role)) : found.named;
+  const regions = [...new Set(units.map((u) => u.region))];
+  const names = [...new Set(units.map((u) => u.name.replace(/^[县区市](?!场)/, '')))];
+  // One unit in one region keeps its own name (县民政局); across regions, the name without its level;
+  // two units asked together are both named (县住房城乡建设局、县水务局).
+  const name = regions.length > 1 ? names.join('、') : [...new Set(units.map((u) => u.name))].join('、');
+  const regionLabel = regions.join('、');
+  const preface = standInLines(q.standIns ?? []);
+  if (!tasks.length && !found.related.length) {
+    return { reply: { intent: 'unit-tasks', blocks: [...preface, { type: 'paragraph', text: chatText.unitNone(`${regionLabel} ${name}`) }], tasks: [], related: [] } };
+  }
+  const head: Block[] = [...preface, { type: 'heading', text: unitHeading(q, found, tasks, regionLabel, name) }];
   const foot: Block[] = found.related.length
     ? [{ type: 'paragraph', text: chatText.relatedSummary(found.related.length, found.collectives.join('”“')) }]
     : [];
   const { related } = found;
   return firstPage(
     {
+      view: viewOf(ctx),
       intent: 'unit-tasks',
       head,
       foot,
@@ -75,4 +102,17 @@ export function answerUnitTasks(ctx: AnswerContext, units: UnitEntry[], role: Un
     },
     ctx.now,
   );
+}
+
+/** A unit word that reaches no unit: said so, with the closest real names; never a search. */
+export function answerUnitUnknown(ctx: AnswerContext, asked: string, suggestions: readonly UnitEntry[], regions: readonly string[]): Answer {
+  const names = [...new Set(suggestions.map((u) => u.name))].join('、');
+  const text = regions.length === 1 ? chatText.unitNotFoundIn(regions[0] ?? '', asked, names) : chatText.unitNotFound(asked, names);
+  return say('unit-tasks', text);
+}
+
+/** "冠县2021年的任务": the region has no plan of that year. */
+export function answerNoPlan(ctx: AnswerContext, year: number, regions: readonly string[]): Answer {
+  const lines = regions.map((r) => chatText.noPlanYear(r, year, [...ctx.knowledge.index.years(r)].sort().join('、')));
+  return say('stats', lines.join('\n'));
 }

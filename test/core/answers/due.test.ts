@@ -26,7 +26,7 @@ async function guangdong(chatId: string, today = '2021-02-10') {
 describe('milestones in month questions', () => {
   it('the month of the first milestone lists the task, with its completion date and stages', async () => {
     const chat = await guangdong('ms-feb');
-    await chat.shouldReply('这个月有什么到期', intent('due'), lists(1), listsTexts(BUDGET), '2021-08-31（阶段节点：2021-02-28）');
+    await chat.shouldReply('这个月有什么到期', intent('due'), lists(1), listsTexts(BUDGET), /2021年8月31日截止（还剩\d+天），阶段节点2021年2月28日/);
   });
 
   it('the month of the completion lists it too, once, beside the other task due then', async () => {
@@ -50,8 +50,8 @@ describe('milestones in month questions', () => {
     await chat.shouldReply(
       '第1条',
       intent('detail'),
-      '时限：2021年2月公布预算信息，2021年8月公布上年度决算信息（2021-08-31）',
-      '阶段节点：① 2021-02-28 2021年2月公布预算信息；② 2021-08-31 2021年8月公布上年度决算信息（完成时限）',
+      '时限：2021年2月公布预算信息，2021年8月公布上年度决算信息（2021年8月31日截止）',
+      '阶段节点：① 2021年2月28日 2021年2月公布预算信息；② 2021年8月31日 2021年8月公布上年度决算信息（完成时限）',
     );
   });
 });
