@@ -1,6 +1,7 @@
 // The benchmark: a province-scale store (100,000 tasks), index build time and heap, and the latency of
 // unit, deadline and search questions through the bot; then 10,000 adversarial messages; then the web
-// 台账's server time and page weight. Run with `npm run bench` (node --expose-gc); `-- --json` prints
+// 台账's server time and page weight; then import throughput of text, HTML, .docx and PDF at two sizes
+// each (bench/import.ts; alone: `npm run bench:import`). Run with `npm run bench` (node --expose-gc); `-- --json` prints
 // only a JSON report on stdout. Exits non-zero when a target is missed.
 import { join } from 'node:path';
 import { Bot, type BotStore } from '../src/core/bot.ts';
@@ -11,6 +12,7 @@ import { shanghaiInstant } from '../src/time.ts';
 import { buildProvince, random } from './synthetic.ts';
 import { fuzzMessages } from '../test/core/fuzz.ts';
 import { benchWeb } from './web.ts';
+import { MAX_SCALING, runImportBench, TEXT_TARGET_MB_S } from './import.ts';
 
 const TARGETS = { buildMs: 3000, heapMb: 150, unitP99: 1, dueP99: 1, searchP99: 5, fuzzMaxMs: 50, webOverviewP99: 50 };
 const json = process.argv.includes('--json');
@@ -83,6 +85,8 @@ say(`web home (all ${province.regions.length} regions): ${ms(web.home)}; unit pa
 const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
 say(`web overview weight (${web.weight.tasks} tasks): ${kb(web.weight.gzipBytes)} gzip (${kb(web.weight.htmlBytes)} HTML) + stylesheet ${kb(web.weight.cssGzipBytes)} gzip (cached), no script`);
 
+const imports = await runImportBench(say);
+
 const missed = [
   buildMs > TARGETS.buildMs && 'index build',
   heap > TARGETS.heapMb && 'heap',
@@ -91,12 +95,16 @@ const missed = [
   search.p99 > TARGETS.searchP99 && 'search p99',
   fuzzMax >= TARGETS.fuzzMaxMs && 'adversarial max',
   web.overview.p99 > TARGETS.webOverviewP99 && 'web overview p99',
+  ...imports.missed.map((m) => `import: ${m}`),
 ].filter((m): m is string => Boolean(m));
 say(missed.length ? `MISSED: ${missed.join(', ')}` : 'all targets met');
 if (json) {
   const report = {
     store: { tasks: province.tasks.length, regions: province.regions.length, documents: province.documents.length },
-    buildMs, heapMb: heap, unit, due, search, fuzzMaxMs: fuzzMax, web, targets: TARGETS, missed,
+    buildMs, heapMb: heap, unit, due, search, fuzzMaxMs: fuzzMax, web,
+    import: { measures: imports.measures, scaling: imports.scaling },
+    targets: { ...TARGETS, importTextMbPerS: TEXT_TARGET_MB_S, importMaxScaling: MAX_SCALING },
+    missed,
   };
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }

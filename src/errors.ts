@@ -21,6 +21,17 @@ export class ImportError extends ZwgkError {
 /** Raised by layouts for input they recognise but cannot use; the message is the reason (texts/ingest.ts), the importer adds the file name. */
 export class LayoutError extends ZwgkError {}
 
+/** A file exceeds one of the importer's limits (size, unpacked size, rows, nesting, time …): named, with the limit. */
+export class LimitError extends LayoutError {
+  constructor(
+    readonly limit: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
 /** The task store could not be read, validated, locked or written. */
 export class StoreError extends ZwgkError {}
 

@@ -8,11 +8,11 @@ import type { ParsedDocument } from '../model/task.ts';
 import { unitNames } from '../model/task.ts';
 import { cliText, commandText } from '../texts/cli.ts';
 import type { Command, CommandInput, Io } from './command.ts';
-import { yearOption } from './options.ts';
+import { limitOption, yearOption } from './options.ts';
 import { withStore } from './store-access.ts';
 
 function parseAll(files: string[], { values, io }: CommandInput): Promise<ParsedDocument[]> {
-  return parseFiles(files, io.now(), { region: values.region, year: yearOption(values.year) });
+  return parseFiles(files, io.now(), { region: values.region, year: yearOption(values.year), limits: limitOption(values.limit) });
 }
 
 function printWarnings(warnings: readonly string[], io: Io): void {
@@ -60,19 +60,26 @@ async function runImport(input: CommandInput): Promise<void> {
   }
 }
 
+/** What parse --json prints of one document. */
+function parsedJson(p: ParsedDocument): unknown {
+  const { title, region, year, docNumber, issuedAt, issuer } = p.document;
+  return { document: { title, region, year, docNumber, issuedAt, issuer }, tasks: p.tasks, warnings: p.warnings };
+}
+
 async function runParse(input: CommandInput): Promise<void> {
   const { args: files, values, io } = input;
   if (files.length !== 1) throw new UsageError(cliText.parseNeedsOneFile);
-  const [p] = await parseAll(files, input);
-  if (!p) return;
+  // One file; a .zip of several documents gives each of them.
+  const parsed = await parseAll(files, input);
   if (values.json) {
-    const { title, region, year, docNumber, issuedAt, issuer } = p.document;
-    io.out(JSON.stringify({ document: { title, region, year, docNumber, issuedAt, issuer }, tasks: p.tasks, warnings: p.warnings }));
+    io.out(JSON.stringify(parsed.length === 1 ? parsedJson(parsed[0] as ParsedDocument) : { documents: parsed.map(parsedJson) }));
     return;
   }
-  io.out(cliText.parseSummary(p.document, p.tasks.length));
-  for (const t of p.tasks) io.out(cliText.taskLine(t));
-  printWarnings(p.warnings, io);
+  for (const p of parsed) {
+    io.out(cliText.parseSummary(p.document, p.tasks.length));
+    for (const t of p.tasks) io.out(cliText.taskLine(t));
+    printWarnings(p.warnings, io);
+  }
 }
 
 async function runDocs({ values, io }: CommandInput): Promise<void> {

@@ -38,6 +38,8 @@ const LEVELED = /^(?:县|区|市|省|国家|中共|党工委|共青团|各)/;
 
 /** Adds the region's level to a department written without one: 商务和投资促进局 → 县商务和投资促进局. */
 export function withLevelPrefix(name: string, region: string): string {
+  // Only a county, district or city lends its level; a province's, a town's or a department's plan names its units as they are.
+  if (!/[县区市旗]$/.test(region)) return name;
   if (unitKind(name) !== 'department' || LEVELED.test(name)) return name;
   if (name.startsWith(regionBase(region))) return name;
   return regionLevel(region) + name;

@@ -144,6 +144,7 @@ export const chatText = {
   detailRole: (role: keyof typeof ROLE_NAME, units: readonly string[]): string => `${ROLE_NAME[role]}单位：${units.join('、')}`,
   detailNoUnits: '责任单位：原文未写明',
   detailDeadline: (raw: string | null, label: string): string => `时限：${raw && raw !== label ? `${raw}（${label}）` : label}`,
+  detailMilestones: (stages: string): string => `阶段节点：${stages}`,
   detailSource: (title: string, docNumber: string | null, section: string): string =>
     `出处：《${title}》${docNumber ? `（${docNumber}）` : ''}${section ? ` ${section}` : ''}`,
   detailRemarks: (text: string): string => `备注：${text}`,

@@ -13,18 +13,30 @@ export interface CommandText {
   example: string;
 }
 
+/** Every format the importer reads, for the help texts. */
+const FORMATS = '网页 .html/.htm、PDF（有文字层）、Word .doc/.docx、WPS .wps、Excel .xls/.xlsx、文本 .txt/.md，或装有这些文件的 .zip';
+const LIMITS_HELP =
+  '每份文件都有安全上限（默认：文件 50 MB、解压后 200 MB、压缩比 200 倍、压缩包 2000 个文件、10 万行、64 列、100 万个单元格、每格 5 万字、嵌套 256 层、PDF 2000 页、每份 60 秒），' +
+  '确需调整时用 --limit，例如 --limit fileBytes=100MB --limit timeMs=120s。';
+
 export const commandText = {
   import: {
-    usage: 'import <文件…> [--region 地区] [--year 年度]',
-    summary: '导入任务分解表（.txt/.md/.docx/.xlsx）',
-    help: '导入任务分解表（.txt/.md/.docx/.xlsx）。先解析全部文件，有一个文件出错就什么都不写入；同一文件重复导入会替换旧版本。读不出地区或年度时用 --region、--year 指定。',
+    usage: 'import <文件…> [--region 地区] [--year 年度] [--limit 名称=值…]',
+    summary: `导入任务分解表（${FORMATS}）`,
+    help:
+      `导入任务分解表。能读的格式：${FORMATS}；格式按文件内容识别，与扩展名无关。` +
+      '先解析全部文件（压缩包里的每个文件），有一个文件出错就什么都不写入；同一文件重复导入会替换旧版本。读不出地区或年度时用 --region、--year 指定。' +
+      `扫描版 PDF、图片、RTF、OFD、RAR/7z 等读不了的格式会说明是什么、该另存为什么。${LIMITS_HELP}`,
     example: 'import 2023年分解表.docx --region 冠县',
   },
   parse: {
-    usage: 'parse <文件> [--region 地区] [--year 年度] [--json]',
+    usage: 'parse <文件> [--region 地区] [--year 年度] [--limit 名称=值…] [--json]',
     summary: '只解析、不写入',
-    help: '只解析一个文件、不写入数据，列出解析出的任务和提示；--json 时输出文件信息、任务和提示。',
-    example: 'parse 2023年分解表.docx --json',
+    help:
+      `只解析一个文件、不写入数据，列出解析出的任务和提示；格式同 import（${FORMATS}）。` +
+      '--json 时输出文件信息、任务和提示；一个 .zip 里有几份文件时，--json 输出 {"documents": [...]}，每份一项。' +
+      LIMITS_HELP,
+    example: 'parse 2023年分解表.pdf --json',
   },
   docs: {
     usage: 'docs [--json]',
@@ -122,6 +134,8 @@ export const cliText = {
   badFormat: (got: string): string => `--format 应为 xlsx 或 csv（收到“${got}”）`,
   badLead: (max: number): string => `--lead 应为 0–${max} 的整数，用逗号分隔，例如 --lead 7,1,0`,
   badTime: '--time 应为 HH:mm，例如 --time 09:00',
+  badLimit: (got: string, names: readonly string[]): string =>
+    `--limit 应为“名称=值”，例如 --limit fileBytes=100MB 或 --limit timeMs=120s；名称为 ${names.join('、')}；大小可带 KB/MB/GB，时间可带 ms/s/min（收到“${got}”）`,
   importNeedsFiles: 'import 需要至少一个文件',
   parseNeedsOneFile: 'parse 需要且只需要一个文件',
   needRegion: '需要 --region，例如 --region 汶上县',

@@ -42,6 +42,19 @@ describe('first start', () => {
   });
 });
 
+describe('a store written before milestones', () => {
+  it('loads: every deadline gets an empty milestone list, and the month lookup works as before', async () => {
+    const doc = await parseSeed('000_8f567bc9b8b33b76.txt');
+    const old = { version: 1, documents: [doc.document], tasks: doc.tasks.map((t) => ({ ...t, deadline: { ...t.deadline, milestones: undefined } })) };
+    writeFileSync(storePath, JSON.stringify(old));
+    expect(readFileSync(storePath, 'utf8')).not.toContain('milestones');
+    const store = await TaskStore.open(storePath);
+    expect(store.data.tasks.every((t) => Array.isArray(t.deadline.milestones) && t.deadline.milestones.length === 0)).toBe(true);
+    expect(store.index.dueInMonth('2022-06', ['汶上县'])).toHaveLength(3);
+    await store.close();
+  });
+});
+
 describe('stores written before the web 台账', () => {
   it('open with empty link, session and change records, and keep everything else', async () => {
     const { store } = await openStore(storePath, SEEDS_DIR, NOW);
