@@ -2,6 +2,7 @@
 // the API roots pointing at a local fake DingTalk), `npm start`, and a group asks the robot. Stream mode
 // needs no public address and no HTTP server.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SEEDS_DIR, tempDir, until } from '../helpers.ts';
@@ -47,11 +48,15 @@ function start(logs: string[], extra: NodeJS.ProcessEnv = {}): ChildProcess {
 }
 
 /** SIGTERM to the process group, as a service manager or Ctrl+C does. */
-const stopped = (child: ChildProcess): Promise<number | null> =>
-  new Promise((resolve) => {
-    child.once('exit', (code) => resolve(code));
+const stopped = async (child: ChildProcess): Promise<number | null> => {
+  const code = await new Promise<number | null>((resolve) => {
+    child.once('exit', (c) => resolve(c));
     process.kill(-(child.pid as number), 'SIGTERM');
   });
+  // npm exits at once; the bot itself is done when its lock (released last) is gone.
+  await until(() => !existsSync(join(dir, 'store.json.lock')), 30_000);
+  return code;
+};
 
 describe('a newcomer starts the bot on DingTalk (Stream mode)', () => {
   it('connects with only the DingTalk variables, answers a group question in that group, and never logs the secret', async () => {

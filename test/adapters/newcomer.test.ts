@@ -1,6 +1,7 @@
 // As a newcomer would: `npm start` with TELEGRAM_BOT_TOKEN and TELEGRAM_API_ROOT pointing at a local
 // fake Bot API. A group asks; the bot answers in that group. Restarted, it does not answer again.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freePort, SEEDS_DIR, tempDir, until } from '../helpers.ts';
@@ -32,11 +33,15 @@ function start(logs: string[], port: number): ChildProcess {
 
 
 /** SIGTERM to the process group, as a service manager or Ctrl+C does (npm alone would not relay it). */
-const stopped = (child: ChildProcess): Promise<number | null> =>
-  new Promise((resolve) => {
-    child.once('exit', (code) => resolve(code));
+const stopped = async (child: ChildProcess): Promise<number | null> => {
+  const code = await new Promise<number | null>((resolve) => {
+    child.once('exit', (c) => resolve(c));
     process.kill(-(child.pid as number), 'SIGTERM');
   });
+  // npm exits at once; the bot itself is done when its lock (released last) is gone.
+  await until(() => !existsSync(join(dir, 'store.json.lock')), 30_000);
+  return code;
+};
 
 describe('a newcomer starts the bot on Telegram', () => {
   it('answers a group once, in that group, across a restart; and never logs the token', async () => {
