@@ -8,7 +8,7 @@ import { firstPage, itemBlock } from '../listing.ts';
 import { chatText } from '../../texts/chat.ts';
 import { clip, CLIP_WIDTH, deadlineLabel, unitsLabel } from '../../texts/format.ts';
 import { daysBetween } from '../../time.ts';
-import { type Answer, type AnswerContext, byDue, daysLeftOf, inPlan, say, scopeLabel, tasksById, viewOf } from './context.ts';
+import { type Answer, type AnswerContext, byDue, daysLeftOf, inPlan, planOver, say, scopeLabel, tasksById, viewOf } from './context.ts';
 import { answered, searchTasks } from './search.ts';
 
 /** Hits scoring at least this share of the best are as good an answer to "when". */
@@ -20,7 +20,8 @@ const WHOLE_PLAN = /^(?:全部|所有|全体|整个|全年|本年度|今年)?$/;
 /** The deadline as people read it, with the days left counted even when the plan is over (it was asked). */
 function deadlineSaid(ctx: AnswerContext, task: Task): string {
   const due = task.deadline.due;
-  const days = daysLeftOf(ctx, task) ?? (due ? daysBetween(ctx.today, due) : undefined);
+  // Asked about, the days are counted even for a plan that is not the current one; never for one that is over.
+  const days = planOver(task.year, ctx.today) ? undefined : (daysLeftOf(ctx, task) ?? (due ? daysBetween(ctx.today, due) : undefined));
   return deadlineLabel(task, task.deadline.kind === 'dated' ? days : undefined) + (task.deadline.kind !== 'dated' && due && days !== undefined && days >= 0 ? chatText.daysLeftPlain(days) : '');
 }
 
