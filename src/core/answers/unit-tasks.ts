@@ -73,7 +73,9 @@ export function answerUnitTasks(ctx: AnswerContext, q: UnitQuestion): Answer {
   const found = collectUnitTasks(ctx, units, q.year);
   const tasks = role ? found.named.filter((t) => found.roles[t.id]?.includes(role)) : found.named;
   const regions = [...new Set(units.map((u) => u.region))];
-  const names = [...new Set(units.map((u) => u.name.replace(/^[县区市](?!场)/, '')))];
+  // The same unit across regions (one key) is named once: 人力资源和社会保障局, not each county's spelling.
+  const byKey = new Map(units.map((u) => [u.key, u.name.replace(/^[县区市](?!场)/, '')] as const));
+  const names = [...new Set(byKey.values())];
   // One unit in one region keeps its own name (县民政局); across regions, the name without its level;
   // two units asked together are both named (县住房城乡建设局、县水务局).
   const name = regions.length > 1 ? names.join('、') : [...new Set(units.map((u) => u.name))].join('、');
