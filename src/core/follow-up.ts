@@ -40,7 +40,7 @@ export function followUp(text: string, frame: Frame, ctx: FollowUpContext): Foll
   if (COUNT_ONLY.test(core) && LIST_KINDS.has(frame.kind)) return { question: `${frame.text}几项`, regions };
   const asked = topicOf(core.replace(/还有|跟它|和它|一起|其他|别的/g, ''));
   if (asksWho(core) && !asked) {
-    if (frame.kind === 'unit-tasks') return { intent: { kind: 'list-units' } };
+    if (frame.kind === 'unit-tasks' || frame.kind === 'due') return { intent: { kind: 'list-units' } };
     if (frame.kind === 'search') return { question: frame.text, regions };
   }
   const role = ROLE_ONLY.exec(core)?.[1];

@@ -96,6 +96,14 @@ describe('follow-ups read against the last question', () => {
     await chat.shouldReply('孩子上学的政策哪看', intent('search'));
     await chat.shouldReply('找哪个部门', '县教育和体育局');
   });
+
+  it('after a detail, 谁负责 and 啥时候到期 ask about that task', async () => {
+    const chat = await bound('follow-detail', '冠县', '2023-09-10');
+    await chat.shouldReply('司法局有啥任务', lists(3));
+    await chat.shouldReply('第2条', intent('detail'));
+    await chat.shouldReply('谁负责', '这项任务的全部责任单位', lists(1));
+    await chat.shouldReply('啥时候到期', '这项任务的时限', '2023年12月31日截止（还剩112天）', lists(1));
+  });
 });
 
 describe('out of scope, said honestly', () => {

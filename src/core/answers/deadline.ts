@@ -53,20 +53,27 @@ function wholePlan(ctx: AnswerContext, plan: Task[], regions: string[]): Answer 
   return firstPage({ intent: 'due', head: [{ type: 'heading', text: heading }], title: heading, tasks: upcoming, view: viewOf(ctx) }, ctx.now);
 }
 
-/** "啥时候到期" after a list: its tasks by deadline. */
+/** The tasks a follow-up asks about: the one last shown in detail, else the whole last list. */
+function askedAbout(ctx: AnswerContext): Task[] {
+  const session = ctx.session;
+  if (!session) return [];
+  return tasksById(ctx, session.focus ? [session.focus] : session.taskIds);
+}
+
+/** "啥时候到期" after a list (or a detail): its tasks by deadline. */
 export function answerListDeadlines(ctx: AnswerContext): Answer {
-  if (!ctx.session?.taskIds.length) return say('due', chatText.noList);
-  const tasks = tasksById(ctx, ctx.session.taskIds).sort(byDue(ctx));
-  const heading = chatText.listDeadlinesHeading(tasks.length);
+  const tasks = askedAbout(ctx).sort(byDue(ctx));
+  if (!tasks.length) return say('due', chatText.noList);
+  const heading = ctx.session?.focus ? chatText.focusDeadlineHeading : chatText.listDeadlinesHeading(tasks.length);
   return firstPage({ intent: 'due', head: [{ type: 'heading', text: heading }], title: heading, tasks, view: viewOf(ctx) }, ctx.now);
 }
 
-/** "还有谁跟它一起负责" after a list: every unit of its tasks. */
+/** "还有谁跟它一起负责" after a list (or a detail): every unit of its tasks. */
 export function answerListUnits(ctx: AnswerContext): Answer {
-  if (!ctx.session?.taskIds.length) return say('unit-tasks', chatText.noList);
-  const tasks = tasksById(ctx, ctx.session.taskIds);
+  const tasks = askedAbout(ctx);
+  if (!tasks.length) return say('unit-tasks', chatText.noList);
   const blocks: Block[] = [
-    { type: 'heading', text: chatText.listUnitsHeading(tasks.length) },
+    { type: 'heading', text: ctx.session?.focus ? chatText.focusUnitsHeading : chatText.listUnitsHeading(tasks.length) },
     ...tasks.map((t, i) => ({ type: 'item' as const, n: i + 1, lines: [clip(t.requirement, CLIP_WIDTH.item), chatText.itemAllUnits(unitsLabel(t))] })),
   ];
   return { reply: { intent: 'unit-tasks', blocks, tasks, related: [] } };
