@@ -90,7 +90,7 @@ export function answerSearch(ctx: AnswerContext, query: string, regions: string[
   const top = tasks[0] as Task;
   // Across regions, name the unit without its level: 民政局 rather than one county's 县民政局.
   const manyRegions = new Set(tasks.map((t) => t.region)).size > 1;
-  const responsible = [...new Set(responsibleOf(top, query).map((u) => (manyRegions ? u.replace(/^[县区市]/, '') : u)))].slice(0, UNITS_NAMED).join('、');
+  const responsible = [...new Set(responsibleOf(top, [query, ...result.matched.flatMap((w) => synonymsOf(w))].join(' ')).map((u) => (manyRegions ? u.replace(/^[县区市]/, '') : u)))].slice(0, UNITS_NAMED).join('、');
   const topic = result.matched.join('、');
   const head = responsible ? chatText.searchHeading(topic, responsible) : chatText.searchHeadingNoUnit(topic);
   const view = viewOf(ctx, (task) => matchedSentence(task, result.matched));
