@@ -172,6 +172,15 @@ describe('residents’ words', () => {
     expect(reply.tasks[0]?.requirement).toContain(word);
   });
 
+  it.each<[string, string, string]>([
+    ['汶上县', '低保谁管', '县民政局'],
+    ['冠县', '供水供电这些信息谁公开', '县供电公司'],
+    ['冠县', '公交的信息在哪公开', '县交通运输局'],
+  ])('%s: %s names %s first', async (region, text, unit) => {
+    const chat = await bound(`res-unit-${text}`, region);
+    await chat.shouldReply(text, new RegExp(`主要由 ${unit}`));
+  });
+
   it('shows the sentence of the task that matched', async () => {
     const chat = await bound('res-sentence', '汶上县');
     await chat.shouldReply('骗取税费优惠的典型案例在哪曝光', /相关原文：加大对骗取税费优惠典型案例的曝光力度/);

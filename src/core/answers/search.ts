@@ -26,14 +26,16 @@ export const MIN_COVERAGE = 0.55;
 
 /**
  * The named departments responsible for a task (collectives only when no department is named), the
- * ones whose name shares words with the question first ("供水供电" → 县供电公司 before 县教育和体育局).
+ * ones whose name shares words with the question first ("供水供电" → 县供电公司), then those whose name
+ * holds a synonym of a word matched ("公交" → 公共交通 → 县交通运输局); otherwise the document's order.
  */
-function responsibleOf(task: Task, query: string): string[] {
+function responsibleOf(task: Task, query: string, related: readonly string[]): string[] {
   const named = [...task.lead, ...task.responsible];
   const departments = named.filter((u) => unitKind(u) !== 'collective');
   const units = [...new Set(departments.length ? departments : named)];
   const shared = (u: string): number => [...u.replace(/^[县区市]/, '')].filter((c, i, a) => i + 1 < a.length && query.includes(c + (a[i + 1] ?? ''))).length;
-  return units.map((u, i) => ({ u, i, s: shared(u) })).sort((a, b) => b.s - a.s || a.i - b.i).map((x) => x.u);
+  const score = (u: string): number => 2 * shared(u) + related.filter((w) => Array.from(w).length >= 2 && u.includes(w)).length;
+  return units.map((u, i) => ({ u, i, s: score(u) })).sort((a, b) => b.s - a.s || a.i - b.i).map((x) => x.u);
 }
 
 /** The sentence of a task that holds most of the matched words: what the person asked about. */
@@ -90,7 +92,7 @@ export function answerSearch(ctx: AnswerContext, query: string, regions: string[
   const top = tasks[0] as Task;
   // Across regions, name the unit without its level: 民政局 rather than one county's 县民政局.
   const manyRegions = new Set(tasks.map((t) => t.region)).size > 1;
-  const responsible = [...new Set(responsibleOf(top, [query, ...result.matched.flatMap((w) => synonymsOf(w))].join(' ')).map((u) => (manyRegions ? u.replace(/^[县区市]/, '') : u)))].slice(0, UNITS_NAMED).join('、');
+  const responsible = [...new Set(responsibleOf(top, query, result.matched.flatMap((w) => synonymsOf(w))).map((u) => (manyRegions ? u.replace(/^[县区市]/, '') : u)))].slice(0, UNITS_NAMED).join('、');
   const topic = result.matched.join('、');
   const head = responsible ? chatText.searchHeading(topic, responsible) : chatText.searchHeadingNoUnit(topic);
   const view = viewOf(ctx, (task) => matchedSentence(task, result.matched));
