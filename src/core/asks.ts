@@ -12,8 +12,6 @@ const DAYS_LEFT = /还剩(?:下)?几天|还有几天|剩几天|还剩多少天|�
 const WHEN = /啥时候|什么时候|何时|几时|哪天|几号|几月几[日号]|多少个?(?:工作日|天|日)内?|几个?(?:工作日|天|日)内|多久|多长时间|截止(?:日期|时间)|时限是|期限是|哪个月/;
 /** Who is responsible: the units, not the tasks. */
 const WHO = /还有谁|跟它一起|和它一起|一起负责|还有哪些单位|哪个部门|哪个单位|哪些部门|哪些单位|谁负责|谁管|找谁|归谁|谁来管|谁发布|谁公开|谁发的|谁推送|谁解读|负责部门|责任单位|主管部门|哪个局|牵头部门/;
-/** Where it is published: the documents answer this even for amounts ("低保标准在哪公开"). */
-const WHERE_PUBLISHED = /在哪|哪里|哪儿|哪能|哪看|哪查|哪公开|公开吗|公示|公布|发布|有公开|有宣传|宣传|信息|政策|谁负责|哪个部门|谁管|找谁/;
 /**
  * What no task of a 政务公开 plan holds: amounts and rates, eligibility, papers to bring, how to apply,
  * office hours, weather, prices, people's names, chit-chat and writing on request.
@@ -47,8 +45,6 @@ export function outOfScope(text: string): boolean {
   return !/在哪公开|哪里公开|在哪公示|在哪公布|在哪看|哪看|在哪查|公开吗/.test(rest) || /多少钱|多少元|条件|材料/.test(text);
 }
 
-/** Whether the wording asks where something is published or who does it (a resident's question). */
-export const asksWherePublished = (text: string): boolean => WHERE_PUBLISHED.test(text);
 
 /** The words of a question that only say what kind of answer is wanted, removed to leave its topic. */
 const ASK_WORDS = new RegExp(
