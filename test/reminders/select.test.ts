@@ -109,7 +109,9 @@ describe('remindersFor: plans of past years', () => {
     // 8 days late in its own year: chased; in 2026 the 2022 plan is over (its year + 1 has ended).
     const sameYear = remindersFor(sub, '2022-06-22', indexOf([late]), new Map());
     expect(sameYear.map((i) => i.reason)).toEqual(['overdue-followup']);
-    expect(remindersFor(sub, '2026-06-23', indexOf([late]), new Map())).toEqual([]);
+    // 2026-06-17 is 1,464 days late: a weekly follow-up day, were the plan not over.
+    expect(slotOf(late, '2026-06-17', sub.leadDays)?.reason).toBe('overdue-followup');
+    expect(remindersFor(sub, '2026-06-17', indexOf([late]), new Map())).toEqual([]);
   });
 });
 
