@@ -34,7 +34,7 @@ export function answerDeadlineOf(ctx: AnswerContext, query: string, regions: str
   const best = result.hits[0];
   const near = result.hits.filter((h) => best && h.score >= best.score * NEAR_BEST);
   const task = (near.find((h) => h.task.deadline.kind === 'dated' && h.task.deadline.stated) ?? best)?.task;
-  if (!task || !answered(result)) return say('due', chatText.deadlineNone(topic || query));
+  if (!task || !answered(result, topic || query)) return say('due', chatText.deadlineNone(topic || query));
   const lines = [chatText.deadlineOf(result.matched.join('、') || topic, deadlineSaid(ctx, task))];
   if (task.deadline.raw) lines.push(chatText.deadlineRaw(task.deadline.raw));
   const blocks: Block[] = [...lines.map((text) => ({ type: 'paragraph' as const, text })), itemBlock(task, 1, viewOf(ctx)), { type: 'hint' as const, text: chatText.detailHint }];

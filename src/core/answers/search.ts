@@ -8,6 +8,7 @@ import { residentFunction } from '../../model/unit-functions.ts';
 import { unitKind } from '../../model/unit-names.ts';
 import type { UnitEntry } from '../../store/unit-directory.ts';
 import { synonymsOf } from '../../search/synonyms.ts';
+import { isFacet } from '../../search/tokenizer.ts';
 import type { SearchResult } from '../../search/task-search.ts';
 import { firstPage, itemBlock, mainUnit } from '../listing.ts';
 import { chatText } from '../../texts/chat.ts';
@@ -59,12 +60,31 @@ export function searchTasks(ctx: AnswerContext, query: string, regions: readonly
   // The units' own tasks first, unless another task covers more of the question (档案馆 named in a 公报 task).
   const named = new Set(units.flatMap((u) => ctx.knowledge.index.namedTasks(u).map((n) => n.task.id)));
   const theirs = search.search(query, { regions, taskIds: named });
-  return theirs.hits.length && answered(theirs) && theirs.coverage >= all.coverage ? theirs : all;
+  return theirs.hits.length && answered(theirs, query) && theirs.coverage >= all.coverage ? theirs : all;
 }
 
-export function answered(result: SearchResult): boolean {
+/** Shortest phrase of the question found word for word in a task that makes a facet word specific (文件库). */
+const VERBATIM = 3;
+/** Longest stretch of a question searched for such a phrase. */
+const VERBATIM_RUN = 12;
+
+/** Whether the question and the task share a phrase of three or more characters ("政府文件库"). */
+function sharesPhrase(query: string, task: Task): boolean {
+  for (const run of query.match(/\p{Script=Han}+/gu) ?? []) {
+    const chars = Array.from(run).slice(0, VERBATIM_RUN);
+    for (let i = 0; i + VERBATIM <= chars.length; i++) if (task.requirement.includes(chars.slice(i, i + VERBATIM).join(''))) return true;
+  }
+  return false;
+}
+
+/**
+ * The best hit covers most of the question, and on more than one facet word alone: "中心", "材料在哪交"
+ * answer nothing; "标准目录" (two of them) or "政府文件库" (found word for word) name a thing.
+ */
+export function answered(result: SearchResult, query = ''): boolean {
   const best = result.hits[0];
-  return best !== undefined && best.score >= MIN_SCORE && result.coverage >= MIN_COVERAGE;
+  if (!best || best.score < MIN_SCORE || result.coverage < MIN_COVERAGE) return false;
+  return result.matched.length > 1 || result.matched.some((t) => !isFacet(t)) || sharesPhrase(query, best.task);
 }
 
 /** The unit that publishes what a resident asks about, in the regions: named in the question, by topic, or by the best task. */
@@ -77,13 +97,13 @@ export function unitHint(ctx: AnswerContext, query: string, regions: readonly st
   }
   const result = searchTasks(ctx, query, regions, []);
   const best = result.hits[0];
-  return best && answered(result) && regions.length === 1 ? mainUnit(best.task) || null : null;
+  return best && answered(result, query) && regions.length === 1 ? mainUnit(best.task) || null : null;
 }
 
 export function answerSearch(ctx: AnswerContext, query: string, regions: string[], units: UnitEntry[]): Answer {
   const result = searchTasks(ctx, query, regions, units);
   const best = result.hits[0];
-  if (!best || !answered(result)) return say('search', chatText.searchNone(query, fallbackHint(ctx, query, regions)));
+  if (!best || !answered(result, query)) return say('search', chatText.searchNone(query, fallbackHint(ctx, query, regions)));
 
   const current = inPlan(ctx);
   const hits = result.hits.filter((h) => h.score >= Math.max(MIN_SCORE, best.score * RELATIVE_SCORE)).slice(0, SHOWN);
