@@ -85,7 +85,7 @@ const DEFAULT_LEAD = 7;
 const MARK_ACTION = { 签收: 'sign', 进展: 'progress', 完成: 'done', 撤销完成: 'undone' } as const;
 const EXPORT = /^导出(?:台账)?$/;
 /** The ledger's completion: 完成情况, 完成率, 已经完成了几项 — not 年底前要完成几项 (what falls due). */
-const COMPLETION = /完成情况|完成率|完成进度|(?:已经?|了)完成了?(?:几项|多少)|完成了(?:几项|多少)|完成\d+项了/;
+const COMPLETION = /完成情况|完成率|完成进度|(?:都|全部|全都)完成了(?:吗|没|么)|(?:已经?|了)完成了?(?:几项|多少)|完成了(?:几项|多少)|完成\d+项了/;
 /** "本月完成了哪些" — not "这个月底前必须完成的" (what falls due). */
 const DONE_THIS_MONTH = /(?:本月|这个月|这月)(?!底)[^前]*(?:完成了|已完成|完成的|已经完成)/;
 const MUST_DO = /必须|需要|要完成|应完成|底前/;
