@@ -113,3 +113,17 @@ export function isNounLike(word: string): boolean {
   }
   return noun;
 }
+
+/**
+ * Words that say what kind of thing is asked about, never which thing (材料, 中心, 名单, 任务): a match on
+ * them alone answers nothing ("中心", "材料在哪交").
+ */
+const FACET_WORDS = new Set([
+  '任务', '中心', '材料', '工作', '情况', '结果', '名单', '目录', '清单', '文件', '事项', '问题', '项目', '内容', '要求',
+  '服务', '管理', '建设', '机制', '制度', '平台', '系统', '标准', '规定', '通知', '方案', '部门', '单位', '活动', '措施',
+  '资料', '手续', '地方', '时间', '办法', '规划', '计划', '专栏', '网上', '线上', '窗口', '大厅', '电话', '网站',
+]);
+
+export function isFacet(word: string): boolean {
+  return FACET_WORDS.has(word);
+}

@@ -107,6 +107,8 @@ export const chatText = {
   daysLeftPlain: (days: number): string => (days > 0 ? `（距截止还有${days}天）` : '（今天截止）'),
   upcoming: '接下来',
   listUnitsHeading: (n: number): string => `上一个列表中 ${n} 项任务的全部责任单位：`,
+  focusUnitsHeading: '这项任务的全部责任单位：',
+  focusDeadlineHeading: '这项任务的时限：',
   listDeadlinesHeading: (n: number): string => `上一个列表中 ${n} 项任务的时限（按截止日期排列）：`,
   overdueHeading: (scope: string, today: string, n: number): string => `${scope}截至 ${today} 已逾期的任务共 ${n} 项：`,
   overdueNone: (scope: string, today: string): string => `${scope}截至 ${today} 没有逾期的任务。`,

@@ -136,6 +136,27 @@ describe('remindersFor', () => {
   });
 });
 
+describe('remindersFor: plans of past years', () => {
+  const sub = { region: '汶上县', units: [], leadDays: [7, 1, 0] };
+
+  it('only the region’s current plan (the latest year imported) is reminded', () => {
+    const old = task({ year: 2021, lead: ['县民政局'], deadline: dated('2022-06-14') });
+    const current = task({ year: 2022, lead: ['县民政局'], deadline: dated('2022-06-14') });
+    const items = remindersFor(sub, DAY, indexOf([old, current]), new Map());
+    expect(items.map((i) => i.task.id)).toEqual([current.id]);
+  });
+
+  it('a plan that is over is no longer chased', () => {
+    const late = task({ year: 2022, lead: ['县民政局'], deadline: dated('2022-06-14') });
+    // 8 days late in its own year: chased; in 2026 the 2022 plan is over (its year + 1 has ended).
+    const sameYear = remindersFor(sub, '2022-06-22', indexOf([late]), new Map());
+    expect(sameYear.map((i) => i.reason)).toEqual(['overdue-followup']);
+    // 2026-06-17 is 1,464 days late: a weekly follow-up day, were the plan not over.
+    expect(slotOf(late, '2026-06-17', sub.leadDays)?.reason).toBe('overdue-followup');
+    expect(remindersFor(sub, '2026-06-17', indexOf([late]), new Map())).toEqual([]);
+  });
+});
+
 describe('quietDay', () => {
   const item = (reason: ReminderItem['reason']): ReminderItem => ({ task: task(), reason, slot: 'x', daysLeft: 0, date: '2022-06-15', milestone: null });
   // 2022-06-18 is a Saturday, 2022-06-19 a Sunday, 2022-06-20 a Monday.

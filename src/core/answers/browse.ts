@@ -33,7 +33,8 @@ export function answerDetail(ctx: AnswerContext, n: number): Answer {
   const id = ctx.session.taskIds[n - 1];
   const task = id ? ctx.knowledge.index.byId.get(id) : undefined;
   if (!task) return say('detail', chatText.noSuchItem(n, ctx.session.taskIds.length));
-  return detailOf(ctx, task, n);
+  // The list stays; follow-ups ("谁负责", "啥时候到期") now ask about this task.
+  return { ...detailOf(ctx, task, n), session: { ...ctx.session, focus: task.id } };
 }
 
 export function answerDetailById(ctx: AnswerContext, id: string): Answer {
