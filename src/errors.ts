@@ -47,6 +47,9 @@ export class StoreLockedError extends StoreError {
   }
 }
 
+/** Nobody listens at the running bot's control socket: no bot runs there, or one that predates it. */
+export class ControlUnavailableError extends ZwgkError {}
+
 /**
  * The store's lock file exists but holds no pid (empty or garbled: left by an older version, or
  * edited by hand). It is never taken for stale; the operator decides. The store may still be read.
@@ -61,11 +64,14 @@ export interface ConfigProblem {
     | 'platform-id'
     | 'telegram-token'
     | 'webhook-secret'
+    | 'port'
     | 'feishu-app-id'
     | 'aes-key'
     | 'ws-url'
     | 'requires'
     | 'missing'
+    | 'not-text'
+    | 'not-object'
     | 'enum'
     | 'robot-type'
     | 'json'
@@ -78,6 +84,8 @@ export interface ConfigProblem {
   /** For 'requires': the variable that needs this one. For 'unknown-target': the target named. */
   requires?: string;
   target?: string;
+  /** For 'enum': the values allowed. */
+  allowed?: readonly string[];
 }
 
 /** The configuration is missing or invalid: every problem at once. People read it through texts/config.ts. */

@@ -22,6 +22,7 @@ export const OPTIONS = {
   name: { type: 'string' },
   limit: { type: 'string', multiple: true },
   as: { type: 'string' },
+  force: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;

@@ -1,11 +1,14 @@
 // The task store: one JSON file through lowdb, owned by one process, indexes rebuilt after each write.
 import { Low } from 'lowdb';
-import { StoreError } from '../errors.ts';
+import { copyFile, constants, mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { messageOf, StoreError } from '../errors.ts';
 import type { ParsedDocument } from '../model/task.ts';
 import { TaskIndex } from './indexes.ts';
 import { removeTempFiles, resolveLinks, ValidatedJsonFile } from './json-file.ts';
 import { StoreLock } from './lock.ts';
 import { type ChangeRecord, type ChatSettings } from '../model/records.ts';
+import { migrateStore } from './migrate.ts';
 import { emptyStore, type StoreData, StoreSchema } from './schema.ts';
 import { storeText } from '../texts/store.ts';
 
@@ -20,8 +23,20 @@ export interface OpenOptions {
   readOnly?: boolean;
 }
 
+/** Where the file as an older version wrote it is kept when it is migrated. */
+export const preMigrationPath = (path: string, at: Date): string => `${path}.before-migration-${at.toISOString().replace(/[:.]/g, '-')}.json`;
+
+/** What opening did to a store written by an older version. */
+export interface Migration {
+  steps: string[];
+  /** The copy of the file as it was; null when opened read-only (migrated in memory only). */
+  keptAt: string | null;
+}
+
 export class TaskStore {
   private cachedIndex: TaskIndex | null = null;
+  /** Set when the file was written by an older version and has been migrated. */
+  migration: Migration | null = null;
   /** Increases with every change of documents or tasks, so that derived indexes know to rebuild. */
   private taskRevision = 0;
 
@@ -35,21 +50,41 @@ export class TaskStore {
   ) {}
 
   static async open(path: string, options: OpenOptions = {}): Promise<TaskStore> {
+    // A new server's data folder (ZWGK_STORE=/var/lib/zwgk-bot/store.json) is made on first start.
+    if (!options.readOnly) await mkdir(dirname(path), { recursive: true }).catch(() => undefined);
     // Locked by the file it stands for, so two links to one store still exclude each other.
     const target = await resolveLinks(path);
     const lock = options.readOnly ? null : await StoreLock.acquire(target);
     try {
       // The owner removes what a killed writer left: no other process writes this file.
       if (lock) await removeTempFiles(target, { anyPid: true });
-      const adapter = new ValidatedJsonFile<StoreData>(path, StoreSchema, { refuseUnknownFields: true });
+      const adapter = new ValidatedJsonFile<StoreData>(path, StoreSchema, { refuseUnknownFields: true, upgrade: migrateStore });
       const db = new Low<StoreData>(adapter, emptyStore());
       const existing = await adapter.read();
       if (existing) db.data = existing;
-      return new TaskStore(path, db, adapter, lock, existing !== null);
+      const store = new TaskStore(path, db, adapter, lock, existing !== null);
+      if (adapter.upgraded.length) await store.keepAndMigrate(adapter.upgraded);
+      return store;
     } catch (e) {
       await lock?.release();
       throw e;
     }
+  }
+
+  /** Keeps a copy of the file as the older version wrote it, then writes it in this version's shape. */
+  private async keepAndMigrate(steps: string[]): Promise<void> {
+    if (this.readOnly) {
+      this.migration = { steps, keptAt: null };
+      return;
+    }
+    const keptAt = preMigrationPath(this.path, new Date());
+    try {
+      await copyFile(this.path, keptAt, constants.COPYFILE_EXCL);
+    } catch (cause) {
+      throw new StoreError(storeText.cannotKeepCopy(this.path, keptAt, messageOf(cause)), { cause });
+    }
+    await this.db.write();
+    this.migration = { steps, keptAt };
   }
 
   get readOnly(): boolean {
@@ -138,6 +173,17 @@ export class TaskStore {
 
   private assertWritable(): void {
     if (!this.lock) throw new StoreError(storeText.readOnly(this.path));
+  }
+
+  /**
+   * Replaces everything stored with `data` (a restored backup), durable when it resolves; on failure the
+   * data in memory stays as it was.
+   */
+  async replaceAll(data: StoreData): Promise<void> {
+    this.assertWritable();
+    await this.commit(StoreSchema.parse(data));
+    this.cachedIndex = null;
+    this.taskRevision++;
   }
 
   /** Waits for pending writes, then gives up the file. */

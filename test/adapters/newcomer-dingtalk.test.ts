@@ -82,14 +82,19 @@ describe('the DingTalk HTTP callback mode through npm start', () => {
     const logs: string[] = [];
     const child = start(logs, { DINGTALK_MODE: 'http', ZWGK_WEB_PORT: '0' });
     try {
-      await until(() => /http: listening .*"port":\d+/.test(logs.join('')), 60_000);
-      const port = /http: listening .*"port":(\d+)/.exec(logs.join(''))?.[1];
+      // The log is JSON here (not a terminal): {"msg":"http: listening",…,"port":…}.
+      await until(() => /http: listening.*"port":\d+/.test(logs.join('')), 60_000);
+      const port = /http: listening.*"port":(\d+)/.exec(logs.join(''))?.[1];
       const { data } = fake.botMessage({ conversationId: 'cidNewcomerHttp==', text: { content: ' 汶上县民政局有哪些任务' } });
       expect(await fake.deliver(`http://127.0.0.1:${port ?? ''}/dingtalk/callback`, data)).toBe(200);
       expect(await fake.deliver(`http://127.0.0.1:${port ?? ''}/dingtalk/callback`, data, { secret: 'forged' })).toBe(401);
       await until(() => fake.textsIn('cidNewcomerHttp==').length > 0, 15_000);
       expect(fake.textsIn('cidNewcomerHttp==')[0]).toContain('汶上县 县民政局');
       expect(fake.opens).toEqual([]);
+      // The server that runs for the callback also answers health checks.
+      const health = await fetch(`http://127.0.0.1:${port ?? ''}/healthz`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ status: 'ok', adapters: [{ name: 'dingtalk', state: 'up' }] });
       // The web 台账 is on the same server: a page without a session is sent to sign-in.
       const web = await fetch(`http://127.0.0.1:${port ?? ''}/web`, { redirect: 'manual' });
       expect(web.status).toBe(303);

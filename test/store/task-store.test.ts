@@ -106,7 +106,7 @@ describe('a corrupt store', () => {
   it.each([
     ['not JSON', '{"version":1,"documents":[', /不是有效的 JSON/],
     ['JSON of the wrong shape', '{"version":1,"documents":[{"id":3}],"tasks":[]}', /不符合格式/],
-    ['a future version', '{"version":9,"documents":[],"tasks":[]}', /不符合格式/],
+    ['a future version', '{"version":9,"documents":[],"tasks":[]}', /更新的版本写入/],
   ])('%s stops start-up with a clear message and is never overwritten', async (_name, content, message) => {
     writeFileSync(storePath, content);
     await expect(openStore(storePath, SEEDS_DIR, NOW)).rejects.toThrow(message);
