@@ -126,7 +126,7 @@ async function readLayout(kind: FileKind, bytes: Uint8Array, guard: Guard): Prom
     case 'xlsx':
       checkXmlParts(kind.entries, guard);
       checkXlsxExtent(kind.entries, guard);
-      return readCompoundFile(await sandboxed('workbook', bytes, guard, importReason.xlsBroken), guard);
+      return readCompoundFile(await sandboxed('workbook', bytes, guard, importReason.xlsBroken), guard, 'xlsx');
     case 'html':
       return readHtml(kind.text, guard);
     case 'text':
@@ -136,16 +136,19 @@ async function readLayout(kind: FileKind, bytes: Uint8Array, guard: Guard): Prom
       return readPdf(result.kind === 'pdf' ? result.pages : [], guard);
     }
     case 'ole':
-      return readCompoundFile(await sandboxed('ole', bytes, guard, (reason) => importReason.wordBroken('Office 97-2003', reason)), guard);
+      return readCompoundFile(await sandboxed('ole', bytes, guard, (reason) => importReason.wordBroken('Office 97-2003', reason)), guard, 'xls');
     case 'archive':
       throw new LayoutError(importReason.zipNested(''));
   }
 }
 
-/** A compound file: Word or WPS text, an Excel 97-2003 workbook, or a format said by name. */
-function readCompoundFile(result: ReaderResult, guard: Guard): ParsedLayout {
+/**
+ * What a reader in the worker found: Word or WPS text, a workbook (an .xlsx, or the Excel 97-2003 .xls
+ * of a compound file: `workbook` says which), or a format said by name.
+ */
+function readCompoundFile(result: ReaderResult, guard: Guard, workbook: 'xls' | 'xlsx'): ParsedLayout {
   if (result.kind === 'word') return readWordBinary(result, guard);
-  if (result.kind === 'workbook') return readWorkbook(result, guard);
+  if (result.kind === 'workbook') return readWorkbook(result, guard, workbook);
   if (result.kind === 'encrypted') throw new LayoutError(importReason.format('officeEncrypted'));
   if (result.kind === 'presentation') throw new LayoutError(importReason.format('ppt'));
   throw new LayoutError(importReason.format('oleUnknown'));

@@ -172,7 +172,7 @@ const cases: Case[] = [
   { file: '12-weifang-2017.docx', region: '潍坊市', year: 2017, tasks: 4, facts: [
     { text: '提供解读素材等形式及时宣传解读', lead: ['市发改委'], title: '加强预期引导' },
     { text: '深入解读政策背景', lead: ['市人社局'] },
-    { text: '加大货币和金融业改革发展政策', lead: ['市金融办', '潍坊银监分局'] },
+    { text: '加大货币和金融业改革发展政策', lead: ['市金融办', '人民银行潍坊市中心支行', '潍坊银监分局'] },
     { text: '按月公开全市财政收支情况', lead: ['市财政局'] },
   ] },
   { file: '13-baoshan-2021.html', region: '保山市', year: 2021, tasks: 3, facts: baoshan },
@@ -221,6 +221,23 @@ describe.each(cases)('$file', (c) => {
   it.each(c.facts)('“$text”', async (fact) => {
     const [doc] = await parse(c);
     checkFact(doc?.tasks ?? [], fact);
+  });
+});
+
+describe('each document names the format it was read from', () => {
+  it.each([
+    ['01-guangdong-weijianwei-2021.html', 'html'],
+    ['01-guangdong-weijianwei-2021.pdf', 'pdf'],
+    ['03-jiangmen-tudichubei.doc', 'doc'],
+    ['04-jiangmen-wenguanglvti.docx', 'docx'],
+    ['05-huainan-canlian-2024.wps', 'wps'],
+    ['07-huainan-datongqu-2023.xls', 'xls'],
+    ['08-huaibei-xiangshanqu.xlsx', 'xlsx'],
+    ['10-jingmen-2022.html', 'html/numbered-prose'],
+  ])('%s: %s', async (file, layout) => {
+    const c = cases.find((x) => x.file === file) as Case;
+    const [doc] = await parse(c);
+    expect(doc?.document.layout).toBe(layout);
   });
 });
 

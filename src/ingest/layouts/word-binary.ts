@@ -318,6 +318,8 @@ function tableGrid(rows: readonly Block[], guard: Guard): string[][] {
 
 export function readWordBinary(streams: { word: Uint8Array; table0: Uint8Array | null; table1: Uint8Array | null; producer: 'word' | 'wps' }, guard: Guard): ParsedLayout {
   const format = streams.producer === 'wps' ? 'WPS（.wps）' : 'Word（.doc）';
+  // The layout names the file as people know it: a .doc or a .wps.
+  const layout = streams.producer === 'wps' ? 'wps' : 'doc';
   const word = new Reader(streams.word);
   const fib = readFib(word, format);
   const tableStream = fib.tableOne ? streams.table1 : streams.table0;
@@ -343,11 +345,11 @@ export function readWordBinary(streams: { word: Uint8Array; table0: Uint8Array |
   const found = chooseTable(grids);
   if (!found) {
     const text = [...prose, ...grids.flatMap((g) => g.map((r) => r.join('\t')))].join('\n');
-    return readAsText(text, streams.producer, importReason.wordNoTable(format));
+    return readAsText(text, layout, importReason.wordNoTable(format));
   }
   const above = found.above.map((r) => [...new Set(r.filter(Boolean))].join(' '));
   return {
-    layout: streams.producer,
+    layout,
     headerText: [...prose, ...above].join('\n'),
     rows: mapTable(found.header, found.body, { inheritBlankCells: false }),
   };

@@ -87,7 +87,8 @@ function encodeRef(row: number, col: number): string {
 /** Rows as lines; a cell merged across a row repeats nothing, so keep each text once. */
 const asLines = (grid: string[][]): string[] => grid.map((cells) => [...new Set(cells.filter(Boolean))].join(' '));
 
-export function readWorkbook(book: Workbook, guard: Guard): ParsedLayout {
+/** A workbook's table; `format` names what the file was (an Excel 97-2003 .xls or an .xlsx) in the layout. */
+export function readWorkbook(book: Workbook, guard: Guard, format: 'xls' | 'xlsx'): ParsedLayout {
   const grids = book.sheets.map((s) => sheetGrid(s, guard));
   for (const [i, grid] of grids.entries()) {
     const found = chooseTable([grid]);
@@ -95,7 +96,7 @@ export function readWorkbook(book: Workbook, guard: Guard): ParsedLayout {
     // The notice may stand above the table or on a sheet of its own.
     const others = grids.filter((_, j) => j !== i).flatMap(asLines);
     return {
-      layout: 'xlsx',
+      layout: format,
       headerText: [...asLines(found.above), ...others].join('\n'),
       rows: mapTable(found.header, found.body, { inheritBlankCells: false }),
     };
