@@ -1,10 +1,12 @@
 // The benchmark: a province-scale store (100,000 tasks), index build time and heap, the latency of unit,
 // deadline and search questions through the bot, 10,000 adversarial messages; ledger writes through the
 // real store on both engines at 1,000 and 100,000 tasks; region-scoped search against FlexSearch and
-// MiniSearch (same jieba tokenizer) and their relevance; today's date per message; cold start.
+// MiniSearch (same jieba tokenizer) and their relevance; today's date per message; cold start; the web
+// 台账's server time and page weight; import throughput of text, HTML, .docx and PDF at two sizes each
+// (bench/import.ts; alone: `npm run bench:import`).
 // `npm run bench` (node --expose-gc) prints for people; `npm run bench -- --json` prints every figure
-// as JSON on stdout (the lines for people go to stderr); `--only reads,search,writes,start` runs some
-// parts (and `web`: the web 台账's server time and page weight). Exits non-zero when a target is missed.
+// as JSON on stdout (the lines for people go to stderr); `--only reads,search,writes,start,web,import`
+// runs some parts. Exits non-zero when a target is missed.
 // PostgreSQL figures use ZWGK_BENCH_DATABASE_URL or ZWGK_TEST_DATABASE_URL (`bash .ci/with-postgres.sh
 // npm run bench` starts a server), else PostgreSQL in process (PGlite), labelled as such.
 import { join } from 'node:path';
@@ -23,12 +25,13 @@ import { flexsearch, minisearch, ours, relevance, reportSearch, timeEngines } fr
 import { buildProvince, random } from './synthetic.ts';
 import { benchWeb } from './web.ts';
 import { benchWrites, writeEngines } from './writes.ts';
+import { MAX_SCALING, runImportBench, TEXT_TARGET_MB_S } from './import.ts';
 
 const TARGETS = { buildMs: 3000, heapMb: 150, unitP99: 1, dueP99: 1, searchP99: 5, fuzzMaxMs: 50, todayNs: 1000, webOverviewP99: 50 };
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc (npm run bench)');
 const figures = new Figures(process.argv.includes('--json'));
-type Part = 'reads' | 'search' | 'writes' | 'start' | 'web';
+type Part = 'reads' | 'search' | 'writes' | 'start' | 'web' | 'import';
 const only = process.argv.find((_a, i) => process.argv[i - 1] === '--only')?.split(',');
 const runs = (part: Part): boolean => !only || only.includes(part);
 const say = (line: string): void => figures.say(line);
@@ -138,6 +141,16 @@ if (runs('web')) {
   say(`web home (all ${province.regions.length} regions): ${ms(web.home)}; unit page: ${ms(web.unit)}; task page: ${ms(web.task)}`);
   const kb = (n: number): string => `${fixed(n / 1024, 1)} KB`;
   say(`web overview weight (${web.weight.tasks} tasks): ${kb(web.weight.gzipBytes)} gzip (${kb(web.weight.htmlBytes)} HTML) + stylesheet ${kb(web.weight.cssGzipBytes)} gzip (cached), no script`);
+}
+
+if (runs('import')) {
+  const imports = await runImportBench(say);
+  for (const m of imports.measures) {
+    const target = m.format === 'text' ? { target: TEXT_TARGET_MB_S, atLeast: true } : {};
+    figures.add(`import.${m.format}.${m.rows}rows`, { value: m.mbPerS, unit: 'MB/s', ...target, note: `${fixed(m.mb, 2)} MB, ${m.tasks} of ${m.rows} tasks read` });
+    figures.add(`import.${m.format}.${m.rows}rows.unread`, { value: m.rows - m.tasks, unit: 'tasks', target: 0 });
+  }
+  for (const [format, ratio] of Object.entries(imports.scaling)) figures.add(`import.${format}.scaling`, { value: ratio, unit: '×', target: MAX_SCALING, note: '1 = linear' });
 }
 
 const missed = figures.missed();

@@ -4,16 +4,17 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { type ConfigProblem, ConfigError } from './errors.ts';
-import type { Level } from './log.ts';
+import type { Level, LogFormat } from './log.ts';
 
 /** zod issue messages here are problem codes, turned into sentences by src/texts/config.ts. */
 const url = () => z.url({ message: 'url' });
-const nonEmpty = z.string().trim().min(1);
+const nonEmpty = z.string().trim().min(1, 'missing');
+const port = () => z.coerce.number({ message: 'port' }).int('port').min(1, 'port').max(65535, 'port');
 
 const RobotSchema = z.discriminatedUnion('type', [
-  z.object({ name: nonEmpty, type: z.literal('wecom'), key: nonEmpty, apiRoot: z.url().optional() }),
-  z.object({ name: nonEmpty, type: z.literal('dingtalk'), accessToken: nonEmpty, secret: nonEmpty, apiRoot: z.url().optional() }),
-  z.object({ name: nonEmpty, type: z.literal('feishu'), hookId: nonEmpty, secret: nonEmpty, apiRoot: z.url().optional() }),
+  z.object({ name: nonEmpty, type: z.literal('wecom'), key: nonEmpty, apiRoot: url().optional() }),
+  z.object({ name: nonEmpty, type: z.literal('dingtalk'), accessToken: nonEmpty, secret: nonEmpty, apiRoot: url().optional() }),
+  z.object({ name: nonEmpty, type: z.literal('feishu'), hookId: nonEmpty, secret: nonEmpty, apiRoot: url().optional() }),
 ]);
 export type RobotConfig = z.infer<typeof RobotSchema>;
 
@@ -37,7 +38,9 @@ const EnvSchema = z
     ZWGK_DATABASE_SCHEMA: z.string().trim().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'database-schema').default('zwgk'),
     ZWGK_SEEDS_DIR: nonEmpty.default('data/seeds'),
     ZWGK_EXPORT_DIR: nonEmpty.default('data/exports'),
-    ZWGK_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    ZWGK_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).optional(),
+    ZWGK_LOG_FORMAT: z.enum(['text', 'json']).optional(),
+    ZWGK_SEGMENTER: z.enum(['auto', 'native', 'wasm']).default('auto'),
     ZWGK_ADMINS: platformIds(),
     ZWGK_ALERT_TARGETS: platformIds(),
     ZWGK_ROBOTS: z.string().optional(),
@@ -48,10 +51,10 @@ const EnvSchema = z
     TELEGRAM_API_ROOT: url().optional(),
     TELEGRAM_WEBHOOK_URL: url().optional(),
     TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'webhook-secret').optional(),
-    TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8443),
+    TELEGRAM_WEBHOOK_PORT: port().default(8443),
     TELEGRAM_WEBHOOK_HOST: nonEmpty.default('127.0.0.1'),
     ZWGK_WEB_HOST: nonEmpty.default('127.0.0.1'),
-    ZWGK_WEB_PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+    ZWGK_WEB_PORT: z.coerce.number({ message: 'port' }).int('port').min(0, 'port').max(65535, 'port').default(8787),
     ZWGK_WEB: z.enum(['on', 'off']).default('on'),
     ZWGK_WEB_URL: url().optional(),
     DINGTALK_CLIENT_ID: nonEmpty.optional(),
@@ -100,7 +103,12 @@ export interface Config {
   seedsDir: string;
   /** Where exported ledgers are written when they cannot be sent as a file (console, CLI). */
   exportDir: string;
-  logLevel: Level;
+  /** Unset: info for a service, warn while a person chats on the console (the screen is theirs). */
+  logLevel: Level | undefined;
+  /** Unset: text on a terminal, JSON lines otherwise (journald, files). */
+  logFormat: LogFormat | undefined;
+  /** Chinese word segmentation: auto (the native jieba binary, else its WebAssembly build), or one forced. */
+  segmenter: 'auto' | 'native' | 'wasm';
   admins: string[];
   alertTargets: string[];
   robots: RobotConfig[];
@@ -110,7 +118,7 @@ export interface Config {
     apiRoot?: string;
     webhook?: { url: string; secret: string; port: number; host: string };
   } | null;
-  /** The one HTTP server (platform callbacks, the web 台账): started only when something is mounted. */
+  /** The one HTTP server (platform callbacks, /healthz, the web 台账): where it listens (port 0: any free port). */
   http: { host: string; port: number };
   dingtalk: { clientId: string; clientSecret: string; robotCode?: string; mode: 'stream' | 'http'; apiRoot?: string; oapiRoot?: string } | null;
   feishu: { appId: string; appSecret: string; mode: 'websocket' | 'webhook'; domain?: string; verificationToken?: string; encryptKey?: string } | null;
@@ -150,6 +158,22 @@ function databasePassword(url: string | undefined): string | undefined {
   }
 }
 
+/** Whether the value at `path` is there at all (zod does not say: a field absent and one of the wrong kind are both invalid_type). */
+function present(input: unknown, path: readonly PropertyKey[]): boolean {
+  let value = input;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null || !(key in value)) return false;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value !== undefined;
+}
+
+/** A zod issue of a wrong type: absent, not text, or (a robot) not an object. */
+function typeCode(issue: z.core.$ZodIssue, input: unknown): ConfigProblem['code'] {
+  if (!present(input, issue.path)) return 'missing';
+  return issue.path.length === 1 && typeof issue.path[0] === 'number' ? 'not-object' : 'not-text';
+}
+
 /** The variables of each two-way bot: any one set means the platform is wanted. */
 const PLATFORM_VARIABLES = {
   dingtalk: ['DINGTALK_CLIENT_ID', 'DINGTALK_CLIENT_SECRET', 'DINGTALK_ROBOT_CODE', 'DINGTALK_MODE', 'DINGTALK_API_ROOT', 'DINGTALK_OAPI_ROOT'],
@@ -179,15 +203,15 @@ function twoWayProblems(env: Readonly<Record<string, string | undefined>>): Conf
 }
 
 /** A zod issue as a problem: the variable, the robot's item and field, and a code (no value). */
-function problemOf(variable: string, issue: z.core.$ZodIssue, itemBase = 0): ConfigProblem {
+function problemOf(variable: string, issue: z.core.$ZodIssue, input: unknown, itemBase = 0): ConfigProblem {
   const [item, field] = issue.path;
   const inRobots = variable === 'ZWGK_ROBOTS' && typeof item === 'number';
   const where = inRobots ? { item: item + itemBase, field: field === undefined ? undefined : String(field) } : {};
   if (issue.code === 'invalid_union' || (issue.code === 'invalid_value' && field === 'type')) return { variable, code: 'robot-type', ...where };
-  if (issue.code === 'invalid_type' && issue.input === undefined) return { variable, code: 'missing', ...where };
-  if (issue.code === 'invalid_value') return { variable, code: 'enum', ...where };
+  if (issue.code === 'invalid_type' && (inRobots || !present(input, issue.path))) return { variable, code: typeCode(issue, input), ...where };
+  if (issue.code === 'invalid_value') return { variable, code: 'enum', allowed: issue.values.map(String), ...where };
   if (issue.code === 'custom' && issue.message.startsWith('requires:')) return { variable, code: 'requires', requires: issue.message.slice('requires:'.length) };
-  const known = ['url', 'platform-id', 'telegram-token', 'webhook-secret', 'feishu-app-id', 'aes-key', 'ws-url', 'database-url', 'database-schema'] as const;
+  const known = ['url', 'platform-id', 'telegram-token', 'webhook-secret', 'port', 'missing', 'feishu-app-id', 'aes-key', 'ws-url', 'database-url', 'database-schema'] as const;
   const code = known.find((k) => k === issue.message);
   return { variable, code: code ?? 'invalid', ...where };
 }
@@ -201,6 +225,7 @@ function parseRobots(raw: string | undefined): { robots: RobotConfig[]; problems
     // The parser's message quotes the text, which holds keys: say where, not what.
     return { robots: [], problems: [{ variable: 'ZWGK_ROBOTS', code: 'json' }] };
   }
+  if (!Array.isArray(json)) return { robots: [], problems: [{ variable: 'ZWGK_ROBOTS', code: 'json' }] };
   const result = z.array(RobotSchema).safeParse(json);
   if (result.success) {
     const names = result.data.map((r) => r.name);
@@ -208,7 +233,7 @@ function parseRobots(raw: string | undefined): { robots: RobotConfig[]; problems
     return { robots: result.data, problems: dup >= 0 ? [{ variable: 'ZWGK_ROBOTS', code: 'duplicate', item: dup + 1, field: 'name' }] : [] };
   }
   // Items are numbered from 1 for people ("第1项").
-  return { robots: [], problems: result.error.issues.map((i) => problemOf('ZWGK_ROBOTS', i, 1)) };
+  return { robots: [], problems: result.error.issues.map((i) => problemOf('ZWGK_ROBOTS', i, json, 1)) };
 }
 
 /** The platforms an alert (or a reminder) can reach, given what is configured: a robot by its name. */
@@ -232,7 +257,7 @@ function targetProblems(env: z.infer<typeof EnvSchema>, robots: readonly RobotCo
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const result = EnvSchema.safeParse(cleaned);
-  const problems = result.success ? [] : result.error.issues.map((i) => problemOf(String(i.path[0] ?? ''), i));
+  const problems = result.success ? [] : result.error.issues.map((i) => problemOf(String(i.path[0] ?? ''), i, cleaned));
   const robots = parseRobots(typeof cleaned.ZWGK_ROBOTS === 'string' ? cleaned.ZWGK_ROBOTS : undefined);
   problems.push(...robots.problems, ...twoWayProblems(cleaned));
   if (result.success && !robots.problems.length) problems.push(...targetProblems(result.data, robots.robots));
@@ -244,6 +269,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedsDir: resolve(e.ZWGK_SEEDS_DIR),
     exportDir: resolve(e.ZWGK_EXPORT_DIR),
     logLevel: e.ZWGK_LOG_LEVEL,
+    logFormat: e.ZWGK_LOG_FORMAT,
+    segmenter: e.ZWGK_SEGMENTER,
     admins: e.ZWGK_ADMINS,
     alertTargets: e.ZWGK_ALERT_TARGETS,
     robots: robots.robots,

@@ -21,6 +21,17 @@ export class ImportError extends ZwgkError {
 /** Raised by layouts for input they recognise but cannot use; the message is the reason (texts/ingest.ts), the importer adds the file name. */
 export class LayoutError extends ZwgkError {}
 
+/** A file exceeds one of the importer's limits (size, unpacked size, rows, nesting, time …): named, with the limit. */
+export class LimitError extends LayoutError {
+  constructor(
+    readonly limit: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
 /** The task store could not be read, validated, locked or written. */
 export class StoreError extends ZwgkError {}
 
@@ -39,6 +50,9 @@ export class StoreLockedError extends StoreError {
   }
 }
 
+/** Nobody listens at the running bot's control socket: no bot runs there, or one that predates it. */
+export class ControlUnavailableError extends ZwgkError {}
+
 /**
  * The store's lock file exists but holds no pid (empty or garbled: left by an older version, or
  * edited by hand). It is never taken for stale; the operator decides. The store may still be read.
@@ -53,6 +67,7 @@ export interface ConfigProblem {
     | 'platform-id'
     | 'telegram-token'
     | 'webhook-secret'
+    | 'port'
     | 'feishu-app-id'
     | 'aes-key'
     | 'ws-url'
@@ -60,6 +75,8 @@ export interface ConfigProblem {
     | 'database-schema'
     | 'requires'
     | 'missing'
+    | 'not-text'
+    | 'not-object'
     | 'enum'
     | 'robot-type'
     | 'json'
@@ -72,6 +89,8 @@ export interface ConfigProblem {
   /** For 'requires': the variable that needs this one. For 'unknown-target': the target named. */
   requires?: string;
   target?: string;
+  /** For 'enum': the values allowed. */
+  allowed?: readonly string[];
 }
 
 /** The configuration is missing or invalid: every problem at once. People read it through texts/config.ts. */

@@ -73,7 +73,11 @@ describe('loadConfig', () => {
     [{ ZWGK_ROBOTS: '[{"name":"a","type":"slack","key":"x"}]' }, /type 应为 wecom、dingtalk 或 feishu/],
     [{ ZWGK_ROBOTS: '[{"name":"a","type":"wecom"}]' }, /ZWGK_ROBOTS 第1项缺少 key（ZWGK_ROBOTS item 1: key is missing）/],
     [{ ZWGK_ADMINS: 'alice' }, /ZWGK_ADMINS 的每一项应为 平台:编号/],
-    [{ ZWGK_LOG_LEVEL: 'loud' }, /ZWGK_LOG_LEVEL/],
+    [{ ZWGK_LOG_LEVEL: 'loud' }, /ZWGK_LOG_LEVEL 应为 debug、info、warn、error 之一（ZWGK_LOG_LEVEL must be one of debug, info, warn, error）/],
+    [{ ZWGK_LOG_FORMAT: 'xml' }, /ZWGK_LOG_FORMAT 应为 text、json 之一/],
+    [{ ZWGK_SEGMENTER: 'gpu' }, /ZWGK_SEGMENTER 应为 auto、native、wasm 之一/],
+    [{ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_PORT: '0' }, /TELEGRAM_WEBHOOK_PORT 应为 1–65535 的端口号（TELEGRAM_WEBHOOK_PORT must be a port number from 1 to 65535）/],
+    [{ ZWGK_WEB_PORT: 'eighty' }, /ZWGK_WEB_PORT 应为 1–65535 的端口号/],
     [{ ZWGK_DATABASE_URL: 'mysql://u:p@h/db' }, /ZWGK_DATABASE_URL 应为 PostgreSQL 连接地址/],
     [{ ZWGK_DATABASE_URL: 'postgres://' }, /ZWGK_DATABASE_URL/],
     [{ ZWGK_DATABASE_SCHEMA: 'Drop Table' }, /ZWGK_DATABASE_SCHEMA 应为小写字母/],
@@ -82,8 +86,8 @@ describe('loadConfig', () => {
     [{ ZWGK_ALERT_TARGETS: 'telegram:123' }, /“telegram:123”不存在.*telegram: and wechat: need that platform configured/],
     [{ ZWGK_ALERT_TARGETS: 'wechat:wxid_1' }, /“wechat:wxid_1”不存在/],
     [{ ZWGK_ALERT_TARGETS: 'console:x' }, /“console:x”不存在/],
-    [{ ZWGK_WEB_PORT: '80000' }, /ZWGK_WEB_PORT 格式不对/],
-    [{ ZWGK_WEB: 'maybe' }, /ZWGK_WEB 取值不在允许范围内/],
+    [{ ZWGK_WEB_PORT: '80000' }, /ZWGK_WEB_PORT 应为 1–65535 的端口号/],
+    [{ ZWGK_WEB: 'maybe' }, /ZWGK_WEB 应为 on、off 之一/],
     [{ ZWGK_WEB_URL: 'taizhang' }, /ZWGK_WEB_URL 应为完整网址/],
   ])('%j is refused with a clear message', (env, message) => {
     expect(failure(env)).toMatch(message);
@@ -95,6 +99,31 @@ describe('loadConfig', () => {
     expect(secretsOf(config)).toContain('p@ss-w0rd');
     expect(loadConfig({}).store.databaseUrl).toBeUndefined();
     expect(failure({ ZWGK_DATABASE_URL: 'mysql://zwgk:hunter2-secret@h/db' })).not.toContain('hunter2-secret');
+  });
+
+  // What an operator writes into ZWGK_ROBOTS, and the one line they read back: the item, the field, what to do.
+  it.each([
+    ['a robot without its key', '[{"name":"ops","type":"wecom"}]', 'ZWGK_ROBOTS 第1项缺少 key（ZWGK_ROBOTS item 1: key is missing）'],
+    ['a robot without a name', '[{"type":"wecom","key":"k"}]', 'ZWGK_ROBOTS 第1项缺少 name（ZWGK_ROBOTS item 1: name is missing）'],
+    ['the second robot without its token', '[{"name":"a","type":"wecom","key":"k"},{"name":"b","type":"dingtalk","secret":"s"}]', 'ZWGK_ROBOTS 第2项缺少 accessToken（ZWGK_ROBOTS item 2: accessToken is missing）'],
+    ['an empty secret', '[{"name":"a","type":"feishu","hookId":"h","secret":" "}]', 'ZWGK_ROBOTS 第1项缺少 secret（ZWGK_ROBOTS item 1: secret is missing）'],
+    ['a key given as a number', '[{"name":"a","type":"wecom","key":5}]', 'ZWGK_ROBOTS 第1项 key 应为带引号的文字，例如 "abc"（ZWGK_ROBOTS item 1: key must be a quoted string such as "abc"）'],
+    ['a bad apiRoot', '[{"name":"a","type":"wecom","key":"k","apiRoot":"intranet"}]', 'ZWGK_ROBOTS 第1项 apiRoot 应为完整网址，例如 https://…（ZWGK_ROBOTS item 1: apiRoot must be a full URL such as https://…）'],
+    ['an unknown type', '[{"name":"a","type":"slack","key":"k"}]', 'ZWGK_ROBOTS 第1项 type 应为 wecom、dingtalk 或 feishu（ZWGK_ROBOTS item 1: type must be wecom, dingtalk or feishu）'],
+    ['one robot, not in a list', '{"name":"a","type":"wecom","key":"k"}', 'ZWGK_ROBOTS 不是有效的 JSON 数组（示例见 .env.example）（ZWGK_ROBOTS is not a valid JSON array (see .env.example)）'],
+    ['a list of names', '["ops"]', 'ZWGK_ROBOTS 第1项 应为一个对象，例如 {"name":"ops","type":"wecom","key":"…"}（ZWGK_ROBOTS item 1: must be an object such as {"name":"ops","type":"wecom","key":"…"}）'],
+    ['a name used twice', '[{"name":"a","type":"wecom","key":"k"},{"name":"a","type":"wecom","key":"j"}]', 'ZWGK_ROBOTS 第2项 name 重复（ZWGK_ROBOTS item 2: name is used twice）'],
+  ])('ZWGK_ROBOTS with %s: one plain line in Chinese and English', (_name, robots, line) => {
+    const report = failure({ ZWGK_ROBOTS: robots }).split('\n');
+    expect(report).toContain(`  ${line}`);
+    expect(report.join('\n')).not.toMatch(/Invalid input|expected string|\[0\.|undefined/);
+  });
+
+  it('the robot examples of .env.example are valid robots once their placeholders are filled', () => {
+    const example = readFileSync(join(import.meta.dirname, '..', '.env.example'), 'utf8');
+    const robots = [...example.matchAll(/^#\s+(\{"name".*\})\s*$/gm)].map((m) => m[1]!.replace(/<[^>]+>/g, 'filled-in'));
+    expect(robots.length).toBe(3);
+    expect(loadConfig({ ZWGK_ROBOTS: `[${robots.join(',')}]` }).robots.map((r) => r.type)).toEqual(['wecom', 'dingtalk', 'feishu']);
   });
 
   it('alert targets that reach a configured robot or platform are accepted', () => {
@@ -162,7 +191,7 @@ describe('two-way DingTalk, Feishu and WeCom bots', () => {
   it.each([
     [{ DINGTALK_CLIENT_ID: 'dingapp' }, ['DINGTALK_CLIENT_SECRET 必须设置（因为设置了 DINGTALK_CLIENT_ID）']],
     [{ DINGTALK_MODE: 'http' }, ['DINGTALK_CLIENT_ID 必须设置（因为设置了 DINGTALK_MODE）', 'DINGTALK_CLIENT_SECRET 必须设置（因为设置了 DINGTALK_MODE）']],
-    [{ DINGTALK_CLIENT_ID: 'a', DINGTALK_CLIENT_SECRET: 'b', DINGTALK_MODE: 'socket' }, ['DINGTALK_MODE 取值不在允许范围内']],
+    [{ DINGTALK_CLIENT_ID: 'a', DINGTALK_CLIENT_SECRET: 'b', DINGTALK_MODE: 'socket' }, ['DINGTALK_MODE 应为 stream、http 之一（DINGTALK_MODE must be one of stream, http）']],
     [{ DINGTALK_CLIENT_ID: 'a', DINGTALK_CLIENT_SECRET: 'b', DINGTALK_API_ROOT: 'api.dingtalk.com' }, ['DINGTALK_API_ROOT 应为完整网址']],
     [{ ...FEISHU, FEISHU_APP_ID: 'cli_123' }, ['FEISHU_APP_ID 格式不对，应形如 cli_ 加 16 位十六进制']],
     [{ ...FEISHU, FEISHU_MODE: 'webhook' }, ['FEISHU_VERIFICATION_TOKEN 必须设置（因为设置了 FEISHU_MODE=webhook）', 'FEISHU_ENCRYPT_KEY 必须设置（因为设置了 FEISHU_MODE=webhook）']],

@@ -9,7 +9,7 @@ import { TaskIndex } from '../src/store/indexes.ts';
 let serial = 0;
 
 /** A dated deadline due on a day. */
-export const dated = (due: string): Deadline => ({ raw: due, due, kind: 'dated', ongoing: false, stated: true, source: 'cell' });
+export const dated = (due: string): Deadline => ({ raw: due, due, kind: 'dated', ongoing: false, stated: true, source: 'cell', milestones: [] });
 
 /** A deadline of a kind without a day of its own (全年 / 长期坚持 …), due at the end of the plan year. */
 export const undated = (kind: Exclude<Deadline['kind'], 'dated'>, due: string | null = null): Deadline => ({
@@ -19,6 +19,7 @@ export const undated = (kind: Exclude<Deadline['kind'], 'dated'>, due: string | 
   ongoing: kind === 'ongoing',
   stated: kind !== 'none',
   source: 'cell',
+  milestones: [],
 });
 
 /** A task validated by the model's schema; every field can be overridden. */

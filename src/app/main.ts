@@ -1,32 +1,49 @@
-// Start-up: validate the configuration, open (or build) the store, and wire the configured adapters
-// to the bot. The only module that knows which adapters exist. One failing adapter does not take
-// the others down; SIGINT/SIGTERM stop every adapter and flush the store. A start-up that fails after
-// the store is open closes it (the lock is never left behind). Callback routes of the adapters and the
-// web 台账 (unless ZWGK_WEB=off) are mounted on the one HTTP server, which runs only when something is
-// mounted.
+// Start-up: read the options (--help starts nothing), validate the configuration, open (or build) the
+// store, and wire the configured adapters to the bot. The only module that knows which adapters exist.
+// One failing adapter does not take the others down; SIGINT/SIGTERM/SIGHUP stop every adapter and flush
+// the store. A start-up that fails after the store is open closes it (the lock is never left behind).
+// Callback routes of the adapters and the web 台账 (unless ZWGK_WEB=off) are mounted on the one HTTP
+// server, which runs only when something is mounted (and then serves /healthz too). The status file
+// `cli status` reads is written all along, and the CLI hands imports to the running bot on the control
+// socket.
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import type { ConsoleAdapter } from '../../adapters/console.ts';
 import { type Config, loadConfig, secretsOf } from '../config.ts';
 import { Bot } from '../core/bot.ts';
 import { rememberAddressed } from '../core/listing.ts';
 import { StoredSessions } from '../core/sessions.ts';
-import { createLogger, type Logger, registerSecret } from '../log.ts';
+import { messageOf, UsageError } from '../errors.ts';
+import { createLogger, type Level, type Logger, logFormatFor, registerSecret } from '../log.ts';
 import { unitNames } from '../model/task.ts';
-import type { ChatAdapter } from '../platform/adapter.ts';
+import type { ChatAdapter, Notifier } from '../platform/adapter.ts';
 import { dispatcher } from '../platform/dispatch.ts';
 import { Scheduler } from '../reminders/scheduler.ts';
+import { segmenter } from '../search/tokenizer.ts';
 import type { TaskStore } from '../store/task-store.ts';
 import { chatText } from '../texts/chat.ts';
 import { cliText } from '../texts/cli.ts';
 import { describeError } from '../texts/errors.ts';
-import { adminText } from '../texts/ops.ts';
+import { adapterText, adminText, startText } from '../texts/ops.ts';
 import { openStore } from './bootstrap.ts';
 import { type Alert, alerter, Channels } from './channels.ts';
+import { ControlServer, controlPath } from './control.ts';
+import { Health, statusPath } from './health.ts';
 import { HttpServer } from './http-server.ts';
+import { parseStartOptions } from './start-options.ts';
 import { linkKeyPath, loadLinkKey } from '../web/auth/link-key.ts';
 import { SignInLinks } from '../web/auth/links.ts';
 import { webMounts } from '../web/app.ts';
 import { startAll, type Supervised } from './supervise.ts';
+
+/** Puppets that talk to no WeChat account: started, they wait for messages that never come. */
+const TEST_PUPPETS: ReadonlySet<string> = new Set(['wechaty-puppet-mock']);
+
+/** Exit codes: done, failed, wrong usage. */
+const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+/** Whether any two-way chat platform is configured (else the console chat opens). */
+const anyPlatform = (config: Config): boolean => Boolean(config.telegram || config.wechat || config.dingtalk || config.feishu || config.wecom);
 
 export interface AppOptions {
   /** The environment to configure from. Default: process.env (with .env read into it by main). */
@@ -49,7 +66,8 @@ export interface App {
   supervised: Supervised;
   scheduler: Scheduler;
   http: HttpServer;
-  /** Stops everything once, in order: reminders, callbacks, adapters, then the store. */
+  health: Health;
+  /** Stops everything once, in order: reminders, the control socket, callbacks, adapters, the status, then the store. */
   stop(): Promise<void>;
 }
 
@@ -66,6 +84,7 @@ async function configuredAdapters(config: Config, store: TaskStore, logger: Logg
     adapters.push(new TelegramAdapter({ ...config.telegram, state: store.platformState, logger }));
   }
   if (config.wechat) {
+    if (!options.wechatPuppet && TEST_PUPPETS.has(config.wechat.puppet)) logger.warn(adapterText.mockPuppet(config.wechat.puppet));
     const { WechatAdapter } = await import('../../adapters/wechat.ts');
     const puppet = options.wechatPuppet ?? config.wechat.puppet;
     const puppetLog = config.logLevel === 'debug' ? 'info' : 'silent';
@@ -78,14 +97,34 @@ async function configuredAdapters(config: Config, store: TaskStore, logger: Logg
 }
 
 /** Starts the HTTP server when something is mounted on it; a port in use is reported, not fatal to the rest. */
-async function serveHttp(http: HttpServer, logger: Logger, alert: Alert): Promise<void> {
+async function serveHttp(http: HttpServer, config: Config, health: Health, logger: Logger, alert: Alert): Promise<void> {
   if (!http.needed) return;
   try {
     await http.start();
+    health.listening(config.http.host, http.port);
   } catch (error) {
     logger.error('http: could not listen', { error });
     await alert(adminText.adapterFailed('HTTP', describeError(error)));
   }
+}
+
+/** The control socket: imports from the CLI while the bot holds the store. Without it the bot runs on. */
+async function listenControl(config: Config, store: TaskStore, logger: Logger): Promise<ControlServer | null> {
+  try {
+    return await ControlServer.listen(controlPath(config.storePath), { importDocuments: (documents) => store.putDocuments(documents) }, logger);
+  } catch (error) {
+    logger.warn('control: socket not available, the CLI cannot import while the bot runs', { path: controlPath(config.storePath), error });
+    return null;
+  }
+}
+
+interface Parts {
+  scheduler: Scheduler;
+  store: TaskStore;
+  http: HttpServer;
+  health: Health;
+  control: () => ControlServer | null;
+  supervised: () => Supervised | null;
 }
 
 /** The web 台账 on the HTTP server, unless ZWGK_WEB=off; its link signer, for "登录台账" in the chat. */
@@ -99,18 +138,40 @@ async function mountWeb(config: Config, store: TaskStore, http: HttpServer, logg
   return links;
 }
 
-function stopper(logger: Logger, scheduler: Scheduler, store: TaskStore, http: HttpServer, supervised: () => Supervised | null): () => Promise<void> {
+function stopper(logger: Logger, p: Parts): () => Promise<void> {
   let stopping: Promise<void> | null = null;
   return () => {
     stopping ??= (async () => {
       logger.info('stopping');
-      await scheduler.stop();
-      await http.stop();
-      await supervised()?.stopAll();
-      await store.close();
+      await p.scheduler.stop();
+      await p.control()?.close();
+      await p.http.stop();
+      const supervised = p.supervised();
+      await supervised?.stopAll();
+      for (const adapter of supervised?.running ?? []) p.health.adapterStopped(adapter.name);
+      await p.health.stop();
+      await p.store.close();
     })();
     return stopping;
   };
+}
+
+/**
+ * The log level: as configured, or info for a service and warn while a person chats on the console
+ * (start-up lines would only crowd their screen; warnings and errors still show, above the prompt).
+ */
+function logLevel(config: Config, interactive: boolean): Level {
+  return config.logLevel ?? (interactive ? 'warn' : 'info');
+}
+
+/** The process's logger: lines on stderr (above the console's prompt while it waits), text or JSON. */
+function processLogger(config: Config, interactive: boolean, consoleChat: () => ConsoleAdapter | null): Logger {
+  const sink = (line: string): void => {
+    const chat = consoleChat();
+    if (chat) chat.writeAbove(line, process.stderr);
+    else process.stderr.write(`${line}\n`);
+  };
+  return createLogger(sink, logLevel(config, interactive), { format: logFormatFor(config.logFormat, process.stderr) });
 }
 
 /** Subscriptions whose chat nothing configured reaches would fail every day: said once, at start-up. */
@@ -124,19 +185,30 @@ function warnUnreachable(store: TaskStore, channels: Channels, logger: Logger): 
 export async function startApp(options: AppOptions = {}): Promise<App> {
   const config = loadConfig(options.env ?? process.env);
   for (const secret of secretsOf(config)) registerSecret(secret);
-  const logger = options.logger ?? createLogger(undefined, config.logLevel);
+  const wantConsole = options.console ?? !anyPlatform(config);
+  let consoleChat: ConsoleAdapter | null = null;
+  const logger = options.logger ?? processLogger(config, wantConsole && Boolean(process.stdin.isTTY), () => consoleChat);
 
   const { store, seeded } = await openStore(config.store, config.seedsDir, new Date(), { logger });
+  const words = segmenter();
+  const health = new Health({ now: () => new Date(), logger, path: statusPath(config.storePath), robots: config.robots.map((r) => `robot:${r.name}`), segmenter: words.engine });
+  // Every send to a chat or robot is recorded for `cli status`: the last success and the last failure.
+  const recorded = (channel: Notifier, prefix: string): Notifier => health.recorded(channel, (t) => `${prefix}:${t.chatId}`);
   const channels = new Channels();
   const http = new HttpServer({ ...config.http, logger });
   let sessions: StoredSessions | null = null;
   let supervised: Supervised | null = null;
+  let control: ControlServer | null = null;
   // A digest that @-mentions people is a list they may refer to ("完成 2").
   const onDelivered = async (d: Parameters<typeof rememberAddressed>[1]): Promise<void> => {
     if (sessions) await rememberAddressed(sessions, d);
   };
-  const scheduler = new Scheduler({ store, logger, now: () => new Date(), resolve: (chat) => channels.resolveChannel(chat), onDelivered });
-  const stop = stopper(logger, scheduler, store, http, () => supervised);
+  const resolve = (chat: string): ReturnType<Channels['resolveChannel']> => {
+    const route = channels.resolveChannel(chat);
+    return route && { chatId: route.chatId, channel: health.recorded(route.channel, () => chat) };
+  };
+  const scheduler = new Scheduler({ store, logger, now: () => new Date(), resolve, onDelivered });
+  const stop = stopper(logger, { scheduler, store, http, health, control: () => control, supervised: () => supervised });
   try {
     for (const p of seeded) logger.info(cliText.importSummary(p.document, p.tasks.length, unitNames(p.tasks).size, false));
     // Kept by the store, per chat and person: shared by every instance on a database.
@@ -144,27 +216,39 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     const signIn = await mountWeb(config, store, http, logger);
     const bot = new Bot({ store, sessions, logger, admins: config.admins, signIn });
     bot.warmUp();
+    if (words.fallbackReason) logger.warn(adapterText.segmenterFallback(`${process.platform}-${process.arch}`, words.fallbackReason));
     for (const r of config.robots) channels.addRobot(r);
     const alert = alerter(config.alertTargets, channels, logger);
     const adapters = await configuredAdapters(config, store, logger, alert, options);
     for (const adapter of adapters) if (adapter.http) http.mount(adapter.http);
-    if (options.console ?? adapters.length === 0) {
+    // /healthz rides on the HTTP server when it runs for something else (a callback, the web 台账); it
+    // opens no port of its own: the status file (`cli status`) tells the same without one.
+    if (http.needed) http.mount(health.mount());
+    if (wantConsole) {
       const { ConsoleAdapter } = await import('../../adapters/console.ts');
       const greeting = chatText.greeting(store.index.regions().length, store.data.tasks.length);
-      adapters.push(new ConsoleAdapter({ greeting, exportDir: config.exportDir, onClose: () => void stop() }));
+      consoleChat = new ConsoleAdapter({ greeting, exportDir: config.exportDir, onClose: () => void stop() });
+      adapters.push(consoleChat);
     }
+    health.start();
+    control = await listenControl(config, store, logger);
     // The console is the operator at the machine: no flood control there.
     // Message ids handled are also the store's: with a shared store, a redelivery to another instance is answered once too.
     const shared = { first: (id: string) => store.handled.first(id, new Date()) };
-    const handlerFor = (adapter: ChatAdapter) => dispatcher(adapter, { bot, logger, now: () => new Date(), shared, flood: adapter.name === 'console' ? null : undefined });
+    const handlerFor = (adapter: ChatAdapter) =>
+      dispatcher(recorded(adapter, adapter.name), { bot, logger, now: () => new Date(), shared, flood: adapter.name === 'console' ? null : undefined });
     supervised = await startAll(adapters, handlerFor, logger, alert);
-    for (const adapter of supervised.running) channels.add(adapter.name, adapter);
+    for (const adapter of supervised.running) {
+      channels.add(adapter.name, adapter);
+      health.adapterUp(adapter.name);
+    }
+    for (const { adapter, error } of supervised.failed) health.adapterFailed(adapter.name, error);
     warnUnreachable(store, channels, logger);
     if (supervised.running.length) {
-      await serveHttp(http, logger, alert);
+      await serveHttp(http, config, health, logger, alert);
       scheduler.start();
     }
-    return { config, logger, store, bot, channels, alert, supervised, scheduler, http, stop };
+    return { config, logger, store, bot, channels, alert, supervised, scheduler, http, health, stop };
   } catch (e) {
     await stop();
     throw e;
@@ -172,15 +256,26 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
 }
 
 async function main(): Promise<void> {
+  let options;
+  try {
+    options = parseStartOptions(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`${messageOf(e)}\n`);
+    process.exitCode = e instanceof UsageError ? EXIT.usage : EXIT.failed;
+    return;
+  }
+  if (options.help) {
+    process.stdout.write(`${startText.usage}\n`);
+    return;
+  }
   if (existsSync('.env')) process.loadEnvFile('.env');
-  const wantConsole = process.argv.includes('--console') && process.stdin.isTTY ? true : undefined;
-  const app = await startApp({ console: wantConsole });
-  // Exit once stopped: a puppet or an HTTP agent may keep timers alive after a clean stop.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void app.stop().then(() => process.exit(process.exitCode ?? 0)));
+  const app = await startApp({ console: options.console && process.stdin.isTTY ? true : undefined });
+  // Exit once stopped (SIGHUP: the terminal closed): a puppet or an HTTP agent may keep timers alive after a clean stop.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void app.stop().then(() => process.exit(process.exitCode ?? 0)));
   if (app.supervised.running.length === 0) {
     app.logger.error('no adapter could start');
     await app.stop();
-    process.exitCode = 1;
+    process.exitCode = EXIT.failed;
   }
 }
 
@@ -188,7 +283,7 @@ async function main(): Promise<void> {
 export function runMain(): void {
   main().catch((e: unknown) => {
     console.error(describeError(e));
-    process.exitCode = 1;
+    process.exitCode = EXIT.failed;
   });
 }
 

@@ -18,5 +18,6 @@ export interface CommandInput {
 }
 
 export interface Command extends CommandText {
-  run: (input: CommandInput) => Promise<void>;
+  /** Resolves to the exit code when it is not 0 for a run that went as planned (status: unhealthy). */
+  run: (input: CommandInput) => Promise<number | void>;
 }

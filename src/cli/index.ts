@@ -6,11 +6,13 @@ import { UsageError, ZwgkError } from '../errors.ts';
 import { cliText } from '../texts/cli.ts';
 import { describeError } from '../texts/errors.ts';
 import type { Command, Io } from './command.ts';
+import { backupCommands } from './backup.ts';
 import { documentCommands } from './documents.ts';
 import { ledgerCommands } from './ledger.ts';
 import { parseCommandLine } from './options.ts';
 import { reminderCommands } from './reminders.ts';
 import { storeCommands } from './store.ts';
+import { statusCommands } from './status.ts';
 import { taskCommands } from './tasks.ts';
 import { webCommands } from './web.ts';
 
@@ -27,6 +29,8 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   bind: reminderCommands.bind,
   ...storeCommands,
   ...webCommands,
+  ...backupCommands,
+  ...statusCommands,
 };
 
 export const usage = (): string => cliText.usage(Object.values(COMMANDS));
@@ -47,8 +51,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     io.out(cliText.commandHelp(command));
     return EXIT.ok;
   }
-  await command.run({ args, values, io });
-  return EXIT.ok;
+  return (await command.run({ args, values, io })) ?? EXIT.ok;
 }
 
 const isParseArgsError = (e: unknown): e is TypeError => e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS');

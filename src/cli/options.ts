@@ -1,7 +1,8 @@
 // The command line's options, parsed once, and the one parser of each value that needs checking:
-// --year, --month, --today, --lead, --time. A bad value is a UsageError saying what was expected.
+// --year, --month, --today, --lead, --time, --limit. A bad value is a UsageError saying what was expected.
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.ts';
+import { DEFAULT_LIMITS, type ImportLimits } from '../ingest/limits.ts';
 import { MAX_LEAD_DAYS, isDigestTime, validLeadDays } from '../reminders/subscriptions.ts';
 import { cliText } from '../texts/cli.ts';
 import { shanghaiDate } from '../time.ts';
@@ -22,7 +23,9 @@ export const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   schema: { type: 'string' },
+  limit: { type: 'string', multiple: true },
   as: { type: 'string' },
+  force: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -75,4 +78,32 @@ export function leadOption(text: string | undefined): number[] | undefined {
 export function timeOption(text: string | undefined): string | undefined {
   if (text !== undefined && !isDigestTime(text)) throw new UsageError(cliText.badTime);
   return text;
+}
+
+/** Units a --limit value may carry, by the kind of limit, as multiples of the limit's own unit. */
+const LIMIT_UNITS: Record<'bytes' | 'time' | 'count', Record<string, number>> = {
+  bytes: { '': 1, b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 },
+  time: { '': 1, ms: 1, s: 1000, min: 60_000 },
+  count: { '': 1 },
+};
+const limitKind = (name: keyof ImportLimits): keyof typeof LIMIT_UNITS => (name.endsWith('Bytes') ? 'bytes' : name === 'timeMs' ? 'time' : 'count');
+const LIMIT = /^([A-Za-z]+)=(\d+(?:\.\d+)?)([A-Za-z]*)$/;
+
+/**
+ * --limit fileBytes=100MB --limit timeMs=120s → { fileBytes: 104857600, timeMs: 120000 }: the importer's
+ * limits (src/ingest/limits.ts) raised or lowered for this run. Byte limits take B/KB/MB/GB, the time
+ * budget ms/s/min, the others a whole number.
+ */
+export function limitOption(texts: readonly string[] | undefined): Partial<ImportLimits> {
+  const names = Object.keys(DEFAULT_LIMITS) as Array<keyof ImportLimits>;
+  const out: Partial<ImportLimits> = {};
+  for (const text of texts ?? []) {
+    const m = LIMIT.exec(text.replace(/\s+/g, ''));
+    const name = names.find((n) => n.toLowerCase() === m?.[1]?.toLowerCase());
+    const factor = name ? LIMIT_UNITS[limitKind(name)][(m?.[3] ?? '').toLowerCase()] : undefined;
+    const value = Math.round(Number(m?.[2]) * (factor ?? NaN));
+    if (!name || !Number.isSafeInteger(value) || value <= 0) throw new UsageError(cliText.badLimit(text, names));
+    out[name] = value;
+  }
+  return out;
 }

@@ -10,6 +10,8 @@ import { quietDay, remindersFor } from '../reminders/select.ts';
 import { bindStaff, newSubscription, removeSubscription, sentSlots, upsertSubscription } from '../reminders/subscriptions.ts';
 import type { TaskStore } from '../store/task-store.ts';
 import { cliText, commandText } from '../texts/cli.ts';
+import { milestoneLabel } from '../texts/format.ts';
+import { reminderText } from '../texts/reminders.ts';
 import type { Command, CommandInput } from './command.ts';
 import { regionOf, unitOf } from './lookup.ts';
 import { leadOption, timeOption, todayOf, type Values } from './options.ts';
@@ -44,7 +46,7 @@ async function runPreview({ args, values, io }: CommandInput): Promise<void> {
     if (!chats.length) io.out(cliText.noSubscriptions);
     for (const c of chats) {
       io.out(cliText.previewHeader(c.chat, c.region, today, c.items.length, c.quiet));
-      for (const i of c.items) io.out(cliText.previewItem(i.reason, i.task.deadline.due, i.task.requirement));
+      for (const i of c.items) io.out(cliText.previewItem(i.reason, i.milestone ? reminderText.milestone(milestoneLabel(i.milestone)) : i.date, i.task.requirement));
     }
   });
 }

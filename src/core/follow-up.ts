@@ -3,7 +3,7 @@
 // who answers the last question, "一个月能领多少钱" keeps its topic (低保). Pure.
 import type { Catalog } from './catalog.ts';
 import type { Frame } from './sessions.ts';
-import { asksWhen, asksWho, outOfScope, topicOf } from './asks.ts';
+import { asksDaysLeft, asksWhen, asksWho, outOfScope, topicOf } from './asks.ts';
 import { parseTimeRange } from './time-range.ts';
 
 export type { Frame };
@@ -25,6 +25,8 @@ const SHORT = 12;
 /** A new topic alone, after a resident's question ("医保的呢"). */
 const TOPIC_ONLY = 6;
 const LIST_KINDS = new Set(['unit-tasks', 'unit-unknown', 'due', 'stats']);
+/** "配合的呢" after "住建局牵头的任务": the same unit in another role. */
+const ROLE_ONLY = /^(牵头|配合|协助|责任)(?:的|单位|的任务)?$/;
 
 export function followUp(text: string, frame: Frame, ctx: FollowUpContext): FollowUp | null {
   const compact = text.replace(/\s+/g, '');
@@ -38,10 +40,15 @@ export function followUp(text: string, frame: Frame, ctx: FollowUpContext): Foll
   if (COUNT_ONLY.test(core) && LIST_KINDS.has(frame.kind)) return { question: `${frame.text}几项`, regions };
   const asked = topicOf(core.replace(/还有|跟它|和它|一起|其他|别的/g, ''));
   if (asksWho(core) && !asked) {
-    if (frame.kind === 'unit-tasks') return { intent: { kind: 'list-units' } };
+    if (frame.kind === 'unit-tasks' || frame.kind === 'due') return { intent: { kind: 'list-units' } };
     if (frame.kind === 'search') return { question: frame.text, regions };
   }
-  if ((asksWhen(core) || /到期|截止/.test(core)) && !asked) {
+  const role = ROLE_ONLY.exec(core)?.[1];
+  if (role && frame.kind === 'unit-tasks') {
+    const swapped = frame.text.replace(/牵头|配合|协助|责任/, role);
+    return { question: swapped !== frame.text ? swapped : `${frame.unitText ?? ''}${role}的任务`, regions };
+  }
+  if ((asksWhen(core) || asksDaysLeft(core) || /到期|截止/.test(core)) && !asked) {
     if (frame.kind === 'unit-tasks') return { intent: { kind: 'list-deadlines' } };
     if (frame.topic) return { question: `${frame.topic}${core}`, regions };
   }

@@ -67,7 +67,7 @@ const RELATED = /^(?:相关任务|集体任务|其余任务|其他任务|相关)
 const DETAIL = /^(?:第\s*([0-9一二三四五六七八九十]{1,3})\s*[条项个]?(?:的)?(?:详情|详细)?|(?:详情|查看|详细)\s*第?\s*([0-9]{1,3})\s*[条项]?|([0-9]{1,3})\s*(?:详情)?)$/;
 const TASK_ID = /^\d{4}-[0-9a-f]{8}-\d+$/;
 const REGION = /^(?:切换到|切换至|切换|本群绑定|绑定地区|设置地区|设定地区|地区设为|地区|绑定)\s*[:：]?\s*(\S{2,12})$/;
-const PER_UNIT = /各单位|各部门|每个单位|哪个单位.*最多|单位排名|排名/;
+const PER_UNIT = /各单位|各部门|每个单位|哪个单位.*最多|单位排名|排名|(?:几个|多少个)(?:部门|单位)|(?:部门|单位)有(?:几个|多少个?)$/;
 const UNIT_WORDS = /任务|负责|干什么|做什么|干啥|做啥|职责|哪些|哪写|工作|事项|要做|有啥|有什么|管什么|管啥|清单|分工|安排|活|点名|牵头|配合|几项|多少/;
 const FILLER = /[的了吗呢吧啊呀嘛么啥什么，。,.!！?？、\s]/g;
 const SUBSCRIBE = /^订阅(?:到期)?(?:提醒)?\s*(.*)$/;
@@ -86,7 +86,8 @@ const DEFAULT_LEAD = 7;
 const MARK_ACTION = { 签收: 'sign', 进展: 'progress', 完成: 'done', 撤销完成: 'undone' } as const;
 const EXPORT = /^导出(?:台账)?$/;
 const SIGN_IN = /^(?:登录|登陆)(?:网页)?台账$|^(?:台账|网页台账)(?:登录|登陆)$/;
-const COMPLETION = /完成情况|完成率|完成进度|完成了?(?:几项|多少)|完成\d+项了/;
+/** The ledger's completion: 完成情况, 完成率, 已经完成了几项 — not 年底前要完成几项 (what falls due). */
+const COMPLETION = /完成情况|完成率|完成进度|(?:都|全部|全都)完成了(?:吗|没|么)|(?:已经?|了)完成了?(?:几项|多少)|完成了(?:几项|多少)|完成\d+项了/;
 /** "本月完成了哪些" — not "这个月底前必须完成的" (what falls due). */
 const DONE_THIS_MONTH = /(?:本月|这个月|这月)(?!底)[^前]*(?:完成了|已完成|完成的|已经完成)/;
 const MUST_DO = /必须|需要|要完成|应完成|底前/;
@@ -231,7 +232,7 @@ function questionIntent(text: string, ctx: IntentContext): ParsedIntent {
   const rest = reading.rest;
   const desk = deskIntent(text, rest, scope, units);
   if (desk) return desk;
-  if (outOfScope(rest)) return { kind: 'out-of-scope', query: scope.rest, units, regions };
+  if (outOfScope(rest) || outOfScope(scope.rest)) return { kind: 'out-of-scope', query: scope.rest, units, regions };
   if (scope.year && ctx.years && regions.every((r) => !ctx.years?.(r).has(scope.year as number))) return { kind: 'no-plan', year: scope.year, regions };
   const time = timeIntent(rest, units, regions, ctx);
   if (time) return time;

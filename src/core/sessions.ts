@@ -50,6 +50,8 @@ export const SessionSchema = z.object({
   replaced: ReplacedListSchema.optional(),
   /** The frame of the chat's last question (optional: sessions written before it have none). */
   frame: FrameSchema.optional(),
+  /** The task of the last detail shown ("第3条"), which "谁负责" and "啥时候到期" then ask about. */
+  focus: z.string().optional(),
   /** A list of lines rather than tasks ("各单位任务数"), paged by "更多". */
   lines: z.array(z.string()).optional(),
 });

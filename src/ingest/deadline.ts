@@ -104,18 +104,22 @@ const rules: Rule[] = [
 ];
 
 const SUFFIX = /^(?:前|以前|之前)/;
+/** The longest suffix SUFFIX can match: look no further than this past a date (keeps the scan linear). */
+const SUFFIX_MAX = 2;
 
 function normalize(text: string): string {
   return collapseCjkSpaces(halfWidthAlnum(text)).replace(/\s+/g, '');
 }
 
-/**
- * Concrete dates in a text. In a deadline cell every date phrase counts; inline in a requirement
- * only those that are deadlines (7月底前, 2022年年底以前, 本文件印发后30日内).
- */
-export function findDates(text: string, ctx: DeadlineContext, mode: 'cell' | 'inline'): FoundDate[] {
-  const t = normalize(text);
-  const spans: Array<{ start: number; end: number; found: FoundDate }> = [];
+interface DateSpan {
+  start: number;
+  end: number;
+  found: FoundDate;
+}
+
+/** Date phrases in normalised text with their places, in text order. */
+function dateSpans(t: string, ctx: DeadlineContext, mode: 'cell' | 'inline'): DateSpan[] {
+  const spans: DateSpan[] = [];
   for (const rule of rules) {
     if (mode === 'inline' && rule.inline === 'never') continue;
     rule.re.lastIndex = 0;
@@ -127,7 +131,7 @@ export function findDates(text: string, ctx: DeadlineContext, mode: 'cell' | 'in
       const start = m.index;
       let end = start + m[0].length;
       if (mode === 'inline' && rule.inline === 'suffix') {
-        const suffix = SUFFIX.exec(t.slice(end));
+        const suffix = SUFFIX.exec(t.slice(end, end + SUFFIX_MAX));
         if (!suffix) continue;
         end += suffix[0].length;
       }
@@ -136,7 +140,69 @@ export function findDates(text: string, ctx: DeadlineContext, mode: 'cell' | 'in
       if (due) spans.push({ start, end, found: { due, raw: t.slice(start, end) } });
     }
   }
-  return spans.sort((a, b) => a.start - b.start).map((s) => s.found);
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Concrete dates in a text. In a deadline cell every date phrase counts; inline in a requirement
+ * only those that are deadlines (7月底前, 2022年年底以前, 本文件印发后30日内).
+ */
+export function findDates(text: string, ctx: DeadlineContext, mode: 'cell' | 'inline'): FoundDate[] {
+  return dateSpans(normalize(text), ctx, mode).map((s) => s.found);
+}
+
+/** Punctuation that ends one stage of a deadline and starts the next. */
+const CLAUSE_BREAK = /[，,；;。！!？?\n]/;
+/** What stands between the two ends of a period ("1月至6月", "3月—12月"): one stage ending at the later. */
+const RANGE_JOIN = /^(?:至|到|—+|–|－|-|~|～)$/;
+/** Words saying a stage is the completion of the whole task. */
+const COMPLETION = /完成|完毕|全面|全部|办结|到位|收尾/;
+const STAGE_TRIM = /^[、和及与或]+|[、和及与或]+$/g;
+
+/** A date phrase with the words of its stage ("2021年8月公布上年度决算信息"). */
+interface Stage {
+  date: string;
+  text: string;
+  /** The date phrase alone ("7月底前"). */
+  phrase: string;
+  /** The words say this is when the whole task is done. */
+  completes: boolean;
+  fromCell: boolean;
+}
+
+/** The stages of one normalised text: each date with the words around it up to the next date or clause break. */
+function stagesOf(t: string, spans: readonly DateSpan[], fromCell: boolean): Stage[] {
+  const merged: DateSpan[] = [];
+  for (const span of spans) {
+    const prev = merged[merged.length - 1];
+    if (prev && RANGE_JOIN.test(t.slice(prev.end, span.start))) merged[merged.length - 1] = { ...span, start: prev.start };
+    else merged.push(span);
+  }
+  return merged.map((span, i) => {
+    const prevEnd = merged[i - 1]?.end ?? 0;
+    const nextStart = merged[i + 1]?.start ?? t.length;
+    let from = span.start;
+    while (from > prevEnd && !CLAUSE_BREAK.test(t[from - 1] ?? '')) from--;
+    let to = span.end;
+    while (to < nextStart && !CLAUSE_BREAK.test(t[to] ?? '')) to++;
+    const text = t.slice(from, to).replace(STAGE_TRIM, '');
+    const words = t.slice(from, span.start) + t.slice(span.end, to);
+    return { date: span.found.due, text, phrase: span.found.raw, completes: COMPLETION.test(words), fromCell };
+  });
+}
+
+/** The stage that completes the task: the latest of those worded as completion, else the latest. */
+function completionOf(stages: readonly Stage[]): Stage | null {
+  const worded = stages.filter((s) => s.completes);
+  const pool = worded.length ? worded : stages;
+  return pool.reduce<Stage | null>((best, s) => (!best || s.date > best.date ? s : best), null);
+}
+
+/** Stages of the cell and of the requirement, one per date (the cell's words first), in date order. */
+function distinctStages(stages: readonly Stage[]): Stage[] {
+  const byDate = new Map<string, Stage>();
+  for (const s of stages) if (!byDate.has(s.date)) byDate.set(s.date, s);
+  return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
 const YEAR_ROUND = /全年|贯穿全年/;
@@ -144,13 +210,9 @@ const WITHIN_YEAR = /年内|年度内|本年度/;
 const RECURRING = /定期|每年|每季度?|每月|按月|按季度?|按年|每周|每半年|实时|动态更新|随时/;
 const ONGOING = /长期坚持|长期|持续推进|持续|常态化|长效/;
 
-function earliest(dates: FoundDate[]): FoundDate | null {
-  return dates.reduce<FoundDate | null>((best, d) => (!best || d.due < best.due ? d : best), null);
-}
-
 /** A deadline cell that names no date: 全年, 年内, 定期, 长期坚持 … or words nobody can read as a deadline. */
 function undatedCell(rawCell: string, written: string, ongoing: boolean, periodEnd: string, ctx: DeadlineContext): ParsedDeadline {
-  const base = { raw: written, ongoing, stated: true, source: 'cell' as const, due: periodEnd };
+  const base = { raw: written, ongoing, stated: true, source: 'cell' as const, due: periodEnd, milestones: [] };
   if (YEAR_ROUND.test(rawCell)) return { deadline: { ...base, kind: 'year-round' }, warning: null };
   if (WITHIN_YEAR.test(rawCell)) return { deadline: { ...base, kind: 'dated' }, warning: null };
   if (RECURRING.test(rawCell)) return { deadline: { ...base, kind: 'recurring', stated: false }, warning: null };
@@ -169,21 +231,24 @@ export function parseDeadline(cell: string | null, requirement: string, ctx: Dea
   const rawCell = cell ? normalize(cell) : '';
   // The deadline as written ("2023 年底前"), for quoting; matching uses the normalised form.
   const written = cell ? cell.replace(/\s+/g, ' ').trim() : '';
-  const cellDates = rawCell ? findDates(rawCell, ctx, 'cell') : [];
-  const inlineDates = findDates(requirement, ctx, 'inline');
+  const cellStages = rawCell ? stagesOf(rawCell, dateSpans(rawCell, ctx, 'cell'), true) : [];
+  const req = normalize(requirement);
+  const inlineStages = stagesOf(req, dateSpans(req, ctx, 'inline'), false);
   const ongoing = rawCell !== '' && ONGOING.test(rawCell);
-  const best = earliest([...cellDates, ...inlineDates]);
+  // The cell is the deadline when it names a date; dates in the requirement are stages before it.
+  const completion = completionOf(cellStages.length ? cellStages : inlineStages);
 
-  if (best) {
-    const fromCell = cellDates.includes(best);
+  if (completion) {
+    const stages = distinctStages([...cellStages, ...inlineStages]);
     return {
       deadline: {
-        raw: written || best.raw,
-        due: best.due,
+        raw: written || completion.phrase,
+        due: completion.date,
         kind: 'dated',
         ongoing,
         stated: true,
-        source: fromCell ? 'cell' : 'inline',
+        source: completion.fromCell ? 'cell' : 'inline',
+        milestones: stages.length > 1 ? stages.map((s) => ({ date: s.date, text: s.text })) : [],
       },
       warning: null,
     };
@@ -192,12 +257,12 @@ export function parseDeadline(cell: string | null, requirement: string, ctx: Dea
   if (rawCell) return undatedCell(rawCell, written, ongoing, periodEnd, ctx);
   if (ctx.noticeRule) {
     return {
-      deadline: { raw: ctx.noticeRule.raw, due: ctx.noticeRule.due, kind: 'dated', ongoing: false, stated: false, source: 'notice' },
+      deadline: { raw: ctx.noticeRule.raw, due: ctx.noticeRule.due, kind: 'dated', ongoing: false, stated: false, source: 'notice', milestones: [] },
       warning: null,
     };
   }
   return {
-    deadline: { raw: null, due: periodEnd, kind: 'none', ongoing: false, stated: false, source: 'period' },
+    deadline: { raw: null, due: periodEnd, kind: 'none', ongoing: false, stated: false, source: 'period', milestones: [] },
     warning: null,
   };
 }

@@ -5,15 +5,21 @@ import { basename } from 'node:path';
 import { ImportError, LayoutError, messageOf } from '../errors.ts';
 import { type ParsedDocument, type Task, type TaskDocument, type UnitRole, unitRoles } from '../model/task.ts';
 import { repairOcrNames, withLevelPrefix } from '../model/unit-names.ts';
-import { defaultDocumentTitle, importReason, importWarning } from '../texts/ingest.ts';
-import { chooseLayout, sniff } from './detect.ts';
+import { columnName, defaultDocumentTitle, importReason, importWarning } from '../texts/ingest.ts';
+import { chooseLayout } from './choose-layout.ts';
+import { type FileKind, sniff } from './detect.ts';
 import { type DeadlineContext, findNoticeRule, parseDeadline } from './deadline.ts';
 import { readDocx } from './layouts/docx.ts';
-import { readXlsx } from './layouts/xlsx.ts';
+import { readHtml } from './layouts/html.ts';
+import { readPdf } from './layouts/pdf.ts';
+import { readWordBinary } from './layouts/word-binary.ts';
+import { checkXlsxExtent, readWorkbook } from './layouts/workbook.ts';
+import { DEFAULT_LIMITS, Guard, type ImportLimits } from './limits.ts';
+import { checkXmlParts } from './safe-zip.ts';
+import { type ReaderResult, ReaderRefusal, runReader } from './sandbox/run-reader.ts';
 import { type Metadata, readMetadata, regionFromBody } from './metadata.ts';
 import type { ParsedLayout, RawRow } from './raw-row.ts';
-import { splitUnitCell } from './unit-cells.ts';
-import { MAX_IMPORT_BYTES } from './limits.ts';
+import { splitRoles, splitUnitCell } from './unit-cells.ts';
 
 export interface ImportOptions {
   /** Supplies or overrides the region read from the document. */
@@ -22,23 +28,66 @@ export interface ImportOptions {
   year?: number;
   /** When the import happens (recorded on the document). */
   now: Date;
+  /** Lowers or raises the importer's limits (limits.ts holds the defaults). */
+  limits?: Partial<ImportLimits>;
 }
+
+/** Archive entries that are not documents: folders' metadata of macOS and Windows, hidden files. */
+const JUNK_ENTRY = /(?:^|\/)(?:__MACOSX\/|\.|Thumbs\.db$|desktop\.ini$)/i;
 
 /** Hex characters of the content hash that make a document id unique within a region and year. */
 const ID_HASH_CHARS = 8;
-/** A region's name: two to twelve Chinese characters (青山县, 济宁高新技术产业开发区). */
-const REGION_NAME = /^\p{Script=Han}{2,12}$/u;
+/** A region's name: two to twenty Chinese characters (青山县, 济宁高新技术产业开发区, 江门市文化广电旅游体育局). */
+const REGION_NAME = /^\p{Script=Han}{2,20}$/u;
 /** A unit written with its level (县民政局, 区财政局), not inside a longer name. */
 const LEVEL_PREFIX = /(?<![\p{Script=Han}])[县区市](?=\p{Script=Han}{2,}[局办委])/gu;
 const LEVELS = ['县', '区', '市'] as const;
 
 type Units = Record<UnitRole, string[]>;
 
-/** Parses a file without writing anything. Throws ImportError naming the file and the reason. */
-export async function parseDocument(path: string, bytes: Uint8Array, options: ImportOptions): Promise<ParsedDocument> {
+/**
+ * Parses an upload without writing anything: one document, or each document of a .zip (all or none).
+ * Throws ImportError naming the file (and the entry of a zip) and the reason.
+ */
+export async function parseUpload(path: string, bytes: Uint8Array, options: ImportOptions): Promise<ParsedDocument[]> {
   const file = basename(path);
-  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportError(file, importReason.tooLarge(bytes.byteLength, MAX_IMPORT_BYTES));
-  const parsed = await readRows(file, bytes);
+  const guard = new Guard({ ...DEFAULT_LIMITS, ...options.limits });
+  const kind = await failAs(file, () => sniff(bytes, guard));
+  if (kind.kind !== 'archive') return [await parseKind(file, bytes, kind, guard, options)];
+  const entries = [...kind.entries].filter(([name]) => !JUNK_ENTRY.test(name));
+  if (!entries.length) throw new ImportError(file, importReason.zipEmpty);
+  const documents: ParsedDocument[] = [];
+  for (const [name, data] of entries) {
+    const entryFile = `${file}/${name}`;
+    // Each document of the archive has a time budget of its own; a zip inside the zip is refused.
+    const entryGuard = new Guard(guard.limits);
+    const entryKind = await failAs(entryFile, () => sniff(data, entryGuard));
+    if (entryKind.kind === 'archive') throw new ImportError(file, importReason.zipNested(name));
+    documents.push(await parseKind(entryFile, data, entryKind, entryGuard, options));
+  }
+  return documents;
+}
+
+/** Parses one document (a zip of several is refused: parseUpload reads those). */
+export async function parseDocument(path: string, bytes: Uint8Array, options: ImportOptions): Promise<ParsedDocument> {
+  const documents = await parseUpload(path, bytes, options);
+  if (documents.length !== 1) throw new ImportError(basename(path), importReason.archiveOfMany(documents.length));
+  return documents[0] as ParsedDocument;
+}
+
+/** Runs a step of reading a file; a LayoutError becomes the file's ImportError, anything else a read failure. */
+async function failAs<T>(file: string, step: () => Promise<T> | T): Promise<T> {
+  try {
+    return await step();
+  } catch (cause) {
+    if (cause instanceof ImportError) throw cause;
+    if (cause instanceof LayoutError) throw new ImportError(file, cause.message, { cause });
+    throw new ImportError(file, importReason.readFailed(messageOf(cause)), { cause });
+  }
+}
+
+async function parseKind(file: string, bytes: Uint8Array, kind: FileKind, guard: Guard, options: ImportOptions): Promise<ParsedDocument> {
+  const parsed = await readRows(file, kind, bytes, guard);
   const meta = readMetadata(parsed.headerText);
   const year = options.year ?? meta.year;
   if (!year) throw new ImportError(file, importReason.noYear);
@@ -54,23 +103,66 @@ export async function parseDocument(path: string, bytes: Uint8Array, options: Im
 }
 
 /** The file's task rows; a file without any, or one no layout reads, is an ImportError. */
-async function readRows(file: string, bytes: Uint8Array): Promise<ParsedLayout> {
-  let parsed: ParsedLayout;
-  try {
-    parsed = await readLayout(bytes);
-  } catch (cause) {
-    if (cause instanceof LayoutError) throw new ImportError(file, cause.message, { cause });
-    throw new ImportError(file, importReason.readFailed(messageOf(cause)), { cause });
-  }
+async function readRows(file: string, kind: FileKind, bytes: Uint8Array, guard: Guard): Promise<ParsedLayout> {
+  const parsed = await failAs(file, () => readLayout(kind, bytes, guard));
+  await failAs(file, () => {
+    guard.check('rows', parsed.rows.length);
+    // Formats read as text have no cells of their own: an item that never closes could run to the end.
+    for (const row of parsed.rows) guard.check('cellChars', longestField(row));
+    guard.tick();
+  });
   if (parsed.rows.length === 0) throw new ImportError(file, importReason.noTasks);
   return parsed;
 }
 
-async function readLayout(bytes: Uint8Array): Promise<ParsedLayout> {
-  const file = await sniff(bytes);
-  if (file.kind === 'docx') return readDocx(file.zip);
-  if (file.kind === 'xlsx') return readXlsx(file.zip);
-  return chooseLayout(file.text).parse(file.text);
+function longestField(row: RawRow): number {
+  return Math.max(row.requirement.length, row.lead.length, row.responsible.length, row.cooperating.length, row.deadline?.length ?? 0, row.remarks?.length ?? 0, row.title?.length ?? 0);
+}
+
+async function readLayout(kind: FileKind, bytes: Uint8Array, guard: Guard): Promise<ParsedLayout> {
+  switch (kind.kind) {
+    case 'docx':
+      return readDocx(kind.entries, guard);
+    case 'xlsx':
+      checkXmlParts(kind.entries, guard);
+      checkXlsxExtent(kind.entries, guard);
+      return readCompoundFile(await sandboxed('workbook', bytes, guard, importReason.xlsBroken), guard, 'xlsx');
+    case 'html':
+      return readHtml(kind.text, guard);
+    case 'text':
+      return chooseLayout(kind.text).parse(kind.text);
+    case 'pdf': {
+      const result = await sandboxed('pdf', bytes, guard, importReason.pdfBroken);
+      return readPdf(result.kind === 'pdf' ? result.pages : [], guard);
+    }
+    case 'ole':
+      return readCompoundFile(await sandboxed('ole', bytes, guard, (reason) => importReason.wordBroken('Office 97-2003', reason)), guard, 'xls');
+    case 'archive':
+      throw new LayoutError(importReason.zipNested(''));
+  }
+}
+
+/**
+ * What a reader in the worker found: Word or WPS text, a workbook (an .xlsx, or the Excel 97-2003 .xls
+ * of a compound file: `workbook` says which), or a format said by name.
+ */
+function readCompoundFile(result: ReaderResult, guard: Guard, workbook: 'xls' | 'xlsx'): ParsedLayout {
+  if (result.kind === 'word') return readWordBinary(result, guard);
+  if (result.kind === 'workbook') return readWorkbook(result, guard, workbook);
+  if (result.kind === 'encrypted') throw new LayoutError(importReason.format('officeEncrypted'));
+  if (result.kind === 'presentation') throw new LayoutError(importReason.format('ppt'));
+  throw new LayoutError(importReason.format('oleUnknown'));
+}
+
+/** A third-party reader's work in the worker; what it refuses is worded by `broken` or as encrypted. */
+async function sandboxed(kind: 'pdf' | 'ole' | 'workbook', bytes: Uint8Array, guard: Guard, broken: (reason: string) => string): Promise<ReaderResult> {
+  try {
+    return await runReader(kind, bytes, guard);
+  } catch (cause) {
+    if (!(cause instanceof ReaderRefusal)) throw cause;
+    if (cause.code === 'encrypted') throw new LayoutError(kind === 'pdf' ? importReason.pdfEncrypted : importReason.format('officeEncrypted'), { cause });
+    throw new LayoutError(broken(cause.detail), { cause });
+  }
 }
 
 /** The region as the units name it (市生态环境局微山县分局, 微山经济开发区), at the level most units carry. */
@@ -94,16 +186,37 @@ interface TaskContext {
 }
 
 function unitsOf(row: RawRow, region: string): Units {
+  const cells = splitRoles(row);
   const out: Units = { lead: [], responsible: [], cooperating: [] };
-  for (const role of unitRoles) out[role] = splitUnitCell(row[role]).map((n) => withLevelPrefix(n, region));
+  for (const role of unitRoles) out[role] = splitUnitCell(cells[role]).map((n) => withLevelPrefix(n, region));
+  if (row.leadFirst && !out.lead.length && out.responsible.length) out.lead = out.responsible.splice(0, 1);
   return out;
+}
+
+/** The doubts a table raised: columns kept as notes that no field takes, rows without a requirement, guessed merges. */
+function tableWarnings(rows: readonly RawRow[]): string[] {
+  const warnings: string[] = [];
+  const unknown = new Map<string, string>();
+  for (const row of rows) for (const n of row.notes ?? []) if (!n.known && !unknown.has(n.label)) unknown.set(n.label, n.value);
+  for (const [label, example] of unknown) warnings.push(importWarning.unplacedColumn(label, example));
+  rows.forEach((row, i) => {
+    if (row.requirementMissing) warnings.push(importWarning.emptyRequirement(i + 1, row.requirement));
+    for (const g of row.guessed ?? []) warnings.push(importWarning.guessedMerge(i + 1, columnName[g.column as keyof typeof columnName] ?? g.column, g.value));
+  });
+  return warnings;
+}
+
+/** Remarks as written, and the cells of note columns under their names. */
+function remarksOf(row: RawRow): string | null {
+  const parts = [row.remarks, ...(row.notes ?? []).map((n) => importWarning.note(n.label, n.value))].filter((p): p is string => Boolean(p));
+  return parts.length ? parts.join('；') : null;
 }
 
 /** The tasks of the rows, with unit names repaired across the document, and the doubts found on the way. */
 function readTasks(rows: readonly RawRow[], ctx: TaskContext): { tasks: Task[]; warnings: string[] } {
   const units = rows.map((r) => unitsOf(r, ctx.region));
   const repairs = repairOcrNames(units.flatMap((u) => unitRoles.flatMap((role) => u[role])));
-  const warnings = [...repairs].map(([from, to]) => importWarning.ocrRepaired(from, to));
+  const warnings = [...tableWarnings(rows), ...[...repairs].map(([from, to]) => importWarning.ocrRepaired(from, to))];
   const repaired = (names: string[]): string[] => [...new Set(names.map((n) => repairs.get(n) ?? n))];
   const tasks = rows.map((row, i) => {
     const u = units[i] ?? { lead: [], responsible: [], cooperating: [] };
@@ -132,7 +245,7 @@ function toTask(row: RawRow, seq: number, units: Units, ctx: TaskContext, warnin
     lead: units.lead,
     responsible: units.responsible,
     cooperating: units.cooperating,
-    remarks: row.remarks,
+    remarks: remarksOf(row),
     deadline,
   };
 }

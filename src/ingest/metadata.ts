@@ -24,9 +24,10 @@ function lines(text: string): string[] {
 const DOC_NUMBER = /^\p{Script=Han}{1,10}[〔[【（(]\d{4}[〕\]】）)]\d{1,4}号$/u;
 const ISSUER = /^(.{2,30}?(?:人民政府办公室|人民政府办公厅|管理委员会办公室|管委会办公室|人民政府|管委会))(?:文件)?$/u;
 const DATE_LINE = /^(?:\p{Script=Han}{0,30}?\s?)?(\d{4})年(\d{1,2})月(\d{1,2})日(?:印发)?$/u;
-const REGION_SUFFIX = '(?:高新区|开发区|新区|县|区|市)';
+/** What a region's name ends with, at any level: a province, a city, a district or county, a zone, a town, or a department. */
+const REGION_SUFFIX = '(?:高新区|开发区|综合实验区|实验区|新区|自治州|自治县|自治区|省|市|县|区|旗|镇|乡|街道|委员会|联合会|局|委|厅|办|中心)';
 const REGION_AFTER_YEAR = new RegExp(`\\d{4}年(\\p{Script=Han}{2,10}?${REGION_SUFFIX})(?=政务公开)`, 'u');
-const REGION_BEFORE_YEAR = new RegExp(`(?:^|(?<=[《“"]|印发|公布|关于))(\\p{Script=Han}{1,10}?${REGION_SUFFIX})\\s?\\d{4}年`, 'u');
+const REGION_BEFORE_YEAR = new RegExp(`(?:^|(?<=[《“"】]|印发|公布|关于))(\\p{Script=Han}{1,10}?${REGION_SUFFIX})\\s?\\d{4}年`, 'u');
 
 /** The line that starts a notice's title (关于印发…的通知) is shorter than this. */
 const MAX_TITLE_LINE_CHARS = 80;
@@ -51,9 +52,12 @@ function isPlanHeading(line: string): boolean {
   return line.length <= MAX_PLAN_HEADING_CHARS && /政务公开/.test(line) && /任务|要点|方案|分工|安排/.test(line) && !/[《》。，]/.test(line);
 }
 
+/** "池州市信访局政务公开重点工作任务清单", "【政务公开任务分工】相山区政务公开…": the body first, then the plan. */
+const REGION_BEFORE_PLAN = new RegExp(`^(?:【[^】]*】)?(\\p{Script=Han}{2,16}?${REGION_SUFFIX})(?=政务公开)`, 'u');
+
 function regionFromText(text: string): string | null {
   const t = text.replace(/\s+/g, '');
-  return REGION_AFTER_YEAR.exec(t)?.[1] ?? REGION_BEFORE_YEAR.exec(t)?.[1] ?? null;
+  return REGION_AFTER_YEAR.exec(t)?.[1] ?? REGION_BEFORE_YEAR.exec(t)?.[1] ?? REGION_BEFORE_PLAN.exec(t)?.[1] ?? null;
 }
 
 function regionFromIssuer(issuer: string): string | null {

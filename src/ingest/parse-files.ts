@@ -1,29 +1,58 @@
-// Reads files from disk and parses each into a document and its tasks; the first bad file stops it,
-// so a caller writes nothing when any file fails.
-import { readFile, stat } from 'node:fs/promises';
+// Reads files from disk and parses each into documents and their tasks; the first bad file stops it,
+// so a caller writes nothing when any file fails. Only regular files are read (never a FIFO, a device
+// or a link to one), and a file over the size limit is refused before it is read.
+import { constants } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { ImportError, messageOf } from '../errors.ts';
 import type { ParsedDocument } from '../model/task.ts';
-import { importReason } from '../texts/ingest.ts';
-import { parseDocument } from './import-document.ts';
-import { MAX_IMPORT_BYTES } from './limits.ts';
+import { importReason, limitReason } from '../texts/ingest.ts';
+import { type ImportOptions, parseUpload } from './import-document.ts';
+import { DEFAULT_LIMITS } from './limits.ts';
 
-export async function parseFiles(paths: readonly string[], now: Date, options: { region?: string; year?: number } = {}): Promise<ParsedDocument[]> {
+/** What a path that is not a regular file is, for the error. */
+function kindOf(s: import('node:fs').Stats): string {
+  if (s.isFIFO()) return 'FIFO';
+  if (s.isCharacterDevice() || s.isBlockDevice()) return 'device';
+  if (s.isSocket()) return 'socket';
+  if (s.isDirectory()) return 'directory';
+  return 'special';
+}
+
+/** The bytes of a regular file within the size limit. */
+async function readRegularFile(path: string, maxBytes: number): Promise<Uint8Array> {
+  const file = basename(path);
+  let info;
+  try {
+    info = await stat(path);
+  } catch (cause) {
+    const missing = (cause as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new ImportError(file, missing ? importReason.fileMissing : importReason.cannotReadFile(messageOf(cause)), { cause });
+  }
+  if (!info.isFile()) throw new ImportError(file, importReason.notRegularFile(kindOf(info)));
+  if (info.size > maxBytes) throw new ImportError(file, limitReason.fileBytes(info.size, maxBytes));
+  // O_NONBLOCK: should the path have been swapped for a FIFO since, opening it does not hang.
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK).catch((cause: unknown) => {
+    throw new ImportError(file, importReason.cannotReadFile(messageOf(cause)), { cause });
+  });
+  try {
+    const opened = await handle.stat();
+    if (!opened.isFile()) throw new ImportError(file, importReason.notRegularFile(kindOf(opened)));
+    if (opened.size > maxBytes) throw new ImportError(file, limitReason.fileBytes(opened.size, maxBytes));
+    const buffer = Buffer.alloc(opened.size);
+    const { bytesRead } = await handle.read(buffer, 0, opened.size, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function parseFiles(paths: readonly string[], now: Date, options: Omit<ImportOptions, 'now'> = {}): Promise<ParsedDocument[]> {
+  const maxBytes = options.limits?.fileBytes ?? DEFAULT_LIMITS.fileBytes;
   const parsed: ParsedDocument[] = [];
   for (const path of paths) {
-    let bytes: Buffer;
-    try {
-      // Refuse an oversized file before reading it into memory.
-      const { size } = await stat(path);
-      if (size > MAX_IMPORT_BYTES) throw new ImportError(basename(path), importReason.tooLarge(size, MAX_IMPORT_BYTES));
-      bytes = await readFile(path);
-    } catch (cause) {
-      if (cause instanceof ImportError) throw cause;
-      const missing = (cause as NodeJS.ErrnoException).code === 'ENOENT';
-      const reason = missing ? importReason.fileMissing : importReason.cannotReadFile(messageOf(cause));
-      throw new ImportError(basename(path), reason, { cause });
-    }
-    parsed.push(await parseDocument(path, bytes, { ...options, now }));
+    const bytes = await readRegularFile(path, maxBytes);
+    parsed.push(...(await parseUpload(path, bytes, { ...options, now })));
   }
   return parsed;
 }

@@ -13,6 +13,14 @@ export interface RawRow {
   /** The deadline cell, or null when the layout has no deadline column. */
   deadline: string | null;
   remarks: string | null;
+  /** Cells of columns that are no field of a task, by column name (牵头领导, 落实情况, an unknown column). */
+  notes?: Array<{ label: string; value: string; known: boolean }>;
+  /** The responsible cell lists the lead first (the header says so: "责任单位（牵头单位列首位）"). */
+  leadFirst?: boolean;
+  /** The requirement cell was empty: the row's title stands in for it (its units and deadline are real). */
+  requirementMissing?: boolean;
+  /** Cells this row took from the row above by guessing (blank cells of a plain-text table). */
+  guessed?: Array<{ column: string; value: string }>;
 }
 
 export interface ParsedLayout {

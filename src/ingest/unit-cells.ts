@@ -1,4 +1,5 @@
 // Splits a unit cell ("各乡镇（街道）人民政府（办事处），县财政局、县税务局等县政府有关部门、单位") into unit names.
+import { type UnitRole, unitRoles } from '../model/task.ts';
 import { fullWidthBrackets, halfWidthAlnum, stripMarkup } from './text.ts';
 
 /** A unit name ends with one of these; a fragment that does not is a name broken by OCR or a line wrap. */
@@ -79,9 +80,68 @@ export function splitUnitCell(cell: string): string[] {
     const m = /^(.+?)等(.*(?:部门|单位|机构).*)$/u.exec(part);
     const pieces = m ? [m[1] ?? '', /^(?:县|区|市|乡镇|各)/.test(m[2] ?? '') ? (m[2] ?? '') : ''] : [part];
     for (const piece of pieces) {
-      const name = normalizeCollective(piece.replace(/[。.：:]+$/u, '').replace(/^[：:]/, '').trim());
+      // "财政所、土管所等": a list ending in 等 names its units all the same.
+      const name = normalizeCollective(piece.replace(/[。.：:]+$/u, '').replace(/^[：:]/, '').replace(/(?<=\p{Script=Han}{2})等$/u, '').trim());
       if (name && !NOISE.test(name) && /\p{Script=Han}/u.test(name)) names.push(name);
     }
   }
   return [...new Set(names)];
+}
+
+type RoleCells = Record<UnitRole, string>;
+
+/** Clauses of a unit cell that say their own role: "X牵头", "Y配合", "Z负责落实", "X会办Y". */
+const LEAD_CLAUSE = /^(.+?)(?:分别)?(?:牵头(?:落实|负责|办理)?|主责)$/u;
+const COOPERATE_CLAUSE = /^(.+?)(?:配合|协助|协办|参与)(?:落实)?$/u;
+const RESPONSIBLE_CLAUSE = /^(.+?)(?:等)?(?:按职责分工|按职责)?(?:负责落实|负责|落实)$/u;
+/** "宣传处会办公室": the first unit leads, together with (会, 会同) the second. */
+const JOINT = /^(.+?[处科室局委办股所队])会(?:同)?(.+[处科室局委办股所队心])$/u;
+const STANDING_RULE = /以下|不再|逐一|均需|列出/u;
+
+/** Top-level clauses of a cell (commas and semicolons outside brackets). */
+function clauses(cell: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of cell) {
+    if ('（(〈《['.includes(ch)) depth++;
+    else if ('）)〉》]'.includes(ch)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && '，,；;'.includes(ch)) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out.map((c) => c.trim().replace(/[。.]$/, '')).filter(Boolean);
+}
+
+/**
+ * A unit cell whose clauses say their roles ("办公室牵头，各科室配合"; "宣传处会办公室"; "市发改委牵头落实";
+ * "…各乡镇街道负责落实") split by role; clauses without a role word keep the column's role. Cells
+ * without any role word come back as they are.
+ */
+export function splitRoles(cells: RoleCells): RoleCells {
+  const marked = unitRoles.some((role) => clauses(cells[role]).some((c) => JOINT.test(c) || LEAD_CLAUSE.test(c) || COOPERATE_CLAUSE.test(c) || RESPONSIBLE_CLAUSE.test(c)));
+  if (!marked) return { lead: cells.lead, responsible: cells.responsible, cooperating: cells.cooperating };
+  const out: RoleCells = { lead: '', responsible: '', cooperating: '' };
+  const add = (role: UnitRole, text: string): void => {
+    out[role] = out[role] ? `${out[role]}、${text}` : text;
+  };
+  for (const role of unitRoles) {
+    // A standing rule written among the units ("以下均需各县市区落实，不再逐一列出") names no unit of its own.
+    for (const clause of clauses(cells[role]).filter((c) => !STANDING_RULE.test(c))) {
+      const joint = JOINT.exec(clause);
+      const lead = LEAD_CLAUSE.exec(clause);
+      const coop = COOPERATE_CLAUSE.exec(clause);
+      const resp = RESPONSIBLE_CLAUSE.exec(clause);
+      if (joint?.[1] && joint[2]) {
+        add('lead', joint[1]);
+        add('cooperating', joint[2]);
+      } else if (lead?.[1]) add('lead', lead[1]);
+      else if (coop?.[1]) add('cooperating', coop[1]);
+      else if (resp?.[1] && role !== 'cooperating') add(role, resp[1]);
+      else add(role, clause);
+    }
+  }
+  return out;
 }

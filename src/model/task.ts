@@ -6,10 +6,17 @@ export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected Y
 
 export const deadlineKinds = ['dated', 'year-round', 'recurring', 'ongoing', 'none'] as const;
 
+/** One dated stage of a deadline ("7月底前提出方案"): the day it falls due and the words it was written with. */
+export const MilestoneSchema = z.object({
+  date: IsoDateSchema,
+  text: z.string(),
+});
+export type Milestone = z.infer<typeof MilestoneSchema>;
+
 export const DeadlineSchema = z.object({
   /** The deadline as the document writes it (cell text, or the inline phrase it came from). */
   raw: z.string().nullable(),
-  /** Earliest concrete date the task must be done by, or null when none can be derived. */
+  /** The date the task must be completed by (the completion milestone when there are several), or null. */
   due: IsoDateSchema.nullable(),
   kind: z.enum(deadlineKinds),
   /** 长期坚持 / 持续推进: the work goes on after `due`. */
@@ -17,6 +24,11 @@ export const DeadlineSchema = z.object({
   /** True when the task itself states the deadline; false when inferred from the notice or the plan's year. */
   stated: z.boolean(),
   source: z.enum(['cell', 'inline', 'notice', 'period']),
+  /**
+   * Every dated stage in date order when the deadline names more than one ("7月底前提出方案，10月底前完成");
+   * `due` is one of them, the completion. Empty for a single date (stores written before milestones load as []).
+   */
+  milestones: z.array(MilestoneSchema).default([]),
 });
 export type Deadline = z.infer<typeof DeadlineSchema>;
 
@@ -56,6 +68,12 @@ export const TaskSchema = z.object({
   deadline: DeadlineSchema,
 });
 export type Task = z.infer<typeof TaskSchema>;
+
+/** The dated stages of a deadline: its milestones, or the one due date of a dated task; none for 全年, 长期 … */
+export function deadlineStages(deadline: Deadline): Milestone[] {
+  if (deadline.milestones.length) return deadline.milestones;
+  return deadline.kind === 'dated' && deadline.due ? [{ date: deadline.due, text: deadline.raw ?? deadline.due }] : [];
+}
 
 /** A document as the importer hands it over: the document, its tasks, and what looked doubtful. */
 export interface ParsedDocument {

@@ -86,7 +86,7 @@ export function everydayUnitNames(): string[] {
 /** What residents ask about, and the function whose unit publishes it (低保 → 民政). */
 export const RESIDENT_TOPICS: ReadonlyArray<readonly [RegExp, string]> = [
   [/低保|救助|特困|残疾|婚姻|殡葬|养老院|敬老院|福利/, '民政'],
-  [/养老金|社保|失业|就业|工伤|退休|找工作|工资/, '人社'],
+  [/养老金|养老保险|社保|失业|就业|工伤|退休|找工作|工资/, '人社'],
   [/医保|报销|医疗保险/, '医保'],
   [/上学|入学|学校|孩子|小孩|幼儿园|学籍|转学|招生/, '教育'],
   [/公积金/, '住房公积金'],

@@ -6,7 +6,7 @@ export type CollectiveScope = 'departments' | 'towns' | 'all';
 
 const COLLECTIVE = /^各|(?:各|有关|相关)(?:部门|单位|机构)|[县区市]直|驻区单位|主管部门|开设单位/;
 const TOWN = /(?:镇|乡|街道|街道办事处)$/;
-const ZONE = /开发区|管委会|园区|高新区/;
+const ZONE = /开发区|管委会|园区|高新区|经开区|经济区|新区|试验区|示范区|保税区/;
 
 export function unitKind(name: string): UnitKind {
   if (COLLECTIVE.test(name)) return 'collective';
@@ -35,10 +35,23 @@ export function regionBase(region: string): string {
 }
 
 const LEVELED = /^(?:县|区|市|省|国家|中共|党工委|共青团|各)/;
+/**
+ * A name that carries a place of its own (人民银行潍坊市中心支行, 国网汶上县供电公司): two characters and a
+ * level, not 城市 / 超市 / 市场 / 市民 / 市直 / 县级 … which are words, not places.
+ */
+const NAMED_PLACE = /\p{Script=Han}{2}(?<![城都超门])(?:省|市|县|旗)(?![场民政直级委属])/u;
+/** Bodies that are no department of the government (banks, companies, customs …): named as they are. */
+const NOT_GOVERNMENT = /银行|支行|分行|公司|保险|海关|铁路|机场/;
 
-/** Adds the region's level to a department written without one: 商务和投资促进局 → 县商务和投资促进局. */
+/**
+ * Adds the region's level to a department written without one: 商务和投资促进局 → 县商务和投资促进局.
+ * Names with a place of their own, zones (经开区) and bodies outside the government are left as written.
+ */
 export function withLevelPrefix(name: string, region: string): string {
+  // Only a county, district or city lends its level; a province's, a town's or a department's plan names its units as they are.
+  if (!/[县区市旗]$/.test(region)) return name;
   if (unitKind(name) !== 'department' || LEVELED.test(name)) return name;
+  if (NAMED_PLACE.test(name) || NOT_GOVERNMENT.test(name)) return name;
   if (name.startsWith(regionBase(region))) return name;
   return regionLevel(region) + name;
 }

@@ -4,7 +4,7 @@
 // here. Adapters that must acknowledge a platform within seconds (DingTalk, Feishu, WeCom callbacks)
 // acknowledge first and then call the handler without waiting: a redelivery that arrives meanwhile is
 // recognised at once, before any answer is computed.
-import type { Logger } from '../log.ts';
+import { type Logger, withLogContext } from '../log.ts';
 import type { Reply } from '../model/reply.ts';
 import { chatText } from '../texts/chat.ts';
 import type { ChatAdapter, MessageHandler, Responder } from './adapter.ts';
@@ -156,37 +156,38 @@ export function dispatcher(adapter: Pick<ChatAdapter, 'name' | 'send'>, options:
   const queues = options.queues ?? new ChatQueues();
   const flood = options.flood === undefined ? new FloodControl() : options.flood;
   const maxAge = options.maxAgeMs ?? DEFAULT_MAX_AGE_MS;
-  return async (message) => {
-    const where = { adapter: adapter.name, chat: message.chatId, messageId: message.messageId };
+  // Every line logged while one message is handled (here, in the bot, in the store) names it.
+  return (message) => withLogContext({ adapter: adapter.name, chat: message.chatId, messageId: message.messageId }, () => handle(message));
+  async function handle(message: IncomingMessage): Promise<void> {
     // Checked before the first await: a redelivery arriving while the first copy is answered is dropped.
     const id = `${message.platform}:${message.chatId}:${message.messageId}`;
     if (!seen.first(id)) {
-      options.logger.debug('duplicate message ignored', where);
+      options.logger.debug('duplicate message ignored');
       return;
     }
     if (options.now().getTime() - message.time.getTime() > maxAge) {
-      options.logger.info('stale message ignored', { ...where, sent: message.time.toISOString() });
+      options.logger.info('stale message ignored', { sent: message.time.toISOString() });
       return;
     }
     // Debug only: how an operator finds the ids for ZWGK_ADMINS and ZWGK_ALERT_TARGETS.
-    options.logger.debug('message received', { ...where, user: message.userId, addressed: isForBot(message) });
+    options.logger.debug('message received', { user: message.userId, addressed: isForBot(message) });
     if (!isForBot(message)) return;
     const verdict = flood?.admit(`${message.platform}:${message.userId}`, `${message.platform}:${message.chatId}`, changesSomething(message.text), options.now().getTime()) ?? { kind: 'answer' };
-    if (verdict.kind === 'quiet') return options.logger.debug('flood: message not answered', where);
+    if (verdict.kind === 'quiet') return options.logger.debug('flood: message not answered');
     await queues.run(chatKey(message), async () => {
       try {
         // Asked inside the chat's queue, so that waiting on the store never reorders a chat's messages.
-        if (options.shared && !(await options.shared.first(id))) return options.logger.debug('duplicate message ignored (handled by another instance)', where);
+        if (options.shared && !(await options.shared.first(id))) return options.logger.debug('duplicate message ignored (handled by another instance)');
         if (verdict.kind === 'notice') {
-          options.logger.info('flood: limit reached, told once', { ...where, who: verdict.who });
+          options.logger.info('flood: limit reached, told once', { who: verdict.who });
           const text = verdict.who === 'chat' ? chatText.floodChat : chatText.floodPerson;
           return await adapter.send({ chatId: message.chatId, replyTo: message.messageId }, notice(text));
         }
         const reply = await options.bot.handle(message);
         await adapter.send({ chatId: message.chatId, replyTo: message.messageId }, reply);
       } catch (error) {
-        options.logger.error('reply failed', { ...where, error });
+        options.logger.error('reply failed', { error });
       }
     });
-  };
+  }
 }

@@ -2,7 +2,7 @@
 // Mondays a weekly summary (with the year-round tasks still open, near year end).
 import type { Block, Reply } from '../model/reply.ts';
 import { chatText } from '../texts/chat.ts';
-import { clip, deadlineLabel, CLIP_WIDTH } from '../texts/format.ts';
+import { clip, deadlineLabel, milestoneLabel, CLIP_WIDTH } from '../texts/format.ts';
 import { reminderText } from '../texts/reminders.ts';
 import { unitKey, unitKind } from '../model/unit-names.ts';
 import { statusOf } from '../ledger/status.ts';
@@ -102,7 +102,9 @@ export function buildDigest(input: DigestInput): Digest {
     blocks.push({ type: 'paragraph', text: reminderText.unitHeading(group.name, staff.map((b) => b.user.name ?? b.user.userId)) });
     for (const item of group.items) {
       const label = reminderText.reason(item.reason, item.daysLeft);
-      blocks.push({ type: 'item', n: ++n, lines: [reminderText.item(label, deadlineLabel(item.task, item.daysLeft), clip(item.task.requirement, CLIP_WIDTH.reminder)), chatText.taskId(item.task.id)] });
+      // A milestone's reminder names the stage and its date; the task's own, its completion date.
+      const when = item.milestone ? reminderText.milestone(milestoneLabel(item.milestone)) : deadlineLabel(item.task, item.daysLeft);
+      blocks.push({ type: 'item', n: ++n, lines: [reminderText.item(label, when, clip(item.task.requirement, CLIP_WIDTH.reminder)), chatText.taskId(item.task.id)] });
       numbered.push(item.task);
     }
   }

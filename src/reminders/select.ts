@@ -1,7 +1,9 @@
 // Which tasks a subscription is reminded of on a day, and in which slot. Pure: the day, the tasks,
 // the ledger and the sent slots are arguments. A task enters each slot once: a lead time (7, 1 days
 // before), the due day, the day after (newly overdue), then a weekly follow-up until it is done.
-import { planOver, type Task } from '../model/task.ts';
+// Each milestone before the completion ("7月底前提出方案") has lead and due-day slots of its own, keyed
+// by its date; it is never chased as overdue, since the ledger records the task, not its stages.
+import { type Milestone, planOver, type Task } from '../model/task.ts';
 import { isDone } from '../ledger/status.ts';
 import type { TaskIndex } from '../store/indexes.ts';
 import type { LedgerEvent, ReminderRecord, Subscription } from '../model/records.ts';
@@ -17,7 +19,16 @@ export interface ReminderItem {
   slot: string;
   /** Days until due (negative when overdue). */
   daysLeft: number;
+  /** The date the slot counts to: the milestone's, or the task's due date. */
+  date: string;
+  /** The milestone the slot is for, or null for the task's completion. */
+  milestone: Milestone | null;
 }
+
+type Slot = Omit<ReminderItem, 'task'>;
+
+/** Slots of a milestone start with this and its date: "milestone-2022-07-31/lead-7". */
+const MILESTONE_SLOT = 'milestone-';
 
 /** Overdue tasks are chased every this many days until done. */
 export const FOLLOW_UP_DAYS = 7;
@@ -34,19 +45,42 @@ export function tasksInScope(sub: Pick<Subscription, 'region' | 'units'>, index:
   return [...out.values()];
 }
 
-/** The slot a task is in on a day, or null. */
-export function slotOf(task: Task, day: string, leadDays: readonly number[]): Omit<ReminderItem, 'task'> | null {
-  if (task.deadline.kind !== 'dated' || !task.deadline.due) return null;
-  const daysLeft = daysBetween(day, task.deadline.due);
+/** The lead-time or due-day slot of a date `daysLeft` away, or null. */
+function leadSlot(daysLeft: number, leadDays: readonly number[]): Pick<Slot, 'reason' | 'slot' | 'daysLeft'> | null {
   if (daysLeft === 0) return leadDays.includes(0) ? { reason: 'due-today', slot: 'lead-0', daysLeft } : null;
-  if (daysLeft > 0) {
-    const tier = [...leadDays].filter((l) => l > 0 && l >= daysLeft).sort((a, b) => a - b)[0];
-    return tier === undefined ? null : { reason: 'due-soon', slot: `lead-${tier}`, daysLeft };
+  if (daysLeft < 0) return null;
+  const tier = [...leadDays].filter((l) => l > 0 && l >= daysLeft).sort((a, b) => a - b)[0];
+  return tier === undefined ? null : { reason: 'due-soon', slot: `lead-${tier}`, daysLeft };
+}
+
+/** The slot of the task's completion on a day: a lead time, the due day, overdue, a follow-up; or null. */
+export function slotOf(task: Task, day: string, leadDays: readonly number[]): Slot | null {
+  const due = task.deadline.due;
+  if (task.deadline.kind !== 'dated' || !due) return null;
+  const daysLeft = daysBetween(day, due);
+  if (daysLeft >= 0) {
+    const lead = leadSlot(daysLeft, leadDays);
+    return lead && { ...lead, date: due, milestone: null };
   }
   const late = -daysLeft;
-  if (late === 1) return { reason: 'overdue', slot: 'overdue', daysLeft };
-  if ((late - 1) % FOLLOW_UP_DAYS === 0) return { reason: 'overdue-followup', slot: `followup-${(late - 1) / FOLLOW_UP_DAYS}`, daysLeft };
+  const slot = { daysLeft, date: due, milestone: null };
+  if (late === 1) return { ...slot, reason: 'overdue', slot: 'overdue' };
+  if ((late - 1) % FOLLOW_UP_DAYS === 0) return { ...slot, reason: 'overdue-followup', slot: `followup-${(late - 1) / FOLLOW_UP_DAYS}` };
   return null;
+}
+
+/** Every slot a task is in on a day: those of its milestones before the completion, then the completion's. */
+export function slotsOf(task: Task, day: string, leadDays: readonly number[]): Slot[] {
+  const slots: Slot[] = [];
+  if (task.deadline.kind !== 'dated') return slots;
+  for (const milestone of task.deadline.milestones) {
+    if (milestone.date === task.deadline.due) continue;
+    const lead = leadSlot(daysBetween(day, milestone.date), leadDays);
+    if (lead) slots.push({ ...lead, slot: `${MILESTONE_SLOT}${milestone.date}/${lead.slot}`, date: milestone.date, milestone });
+  }
+  const completion = slotOf(task, day, leadDays);
+  if (completion) slots.push(completion);
+  return slots;
 }
 
 const ORDER: Record<Reason, number> = { 'due-today': 0, 'due-soon': 1, overdue: 2, 'overdue-followup': 3 };
@@ -65,8 +99,7 @@ export function remindersFor(
   const items: ReminderItem[] = [];
   for (const task of tasksInScope(sub, index)) {
     if (isDone(ledger.get(task.id)) || planOver(task.year, day)) continue;
-    const slot = slotOf(task, day, sub.leadDays);
-    if (slot && !sent.has(slotKey(task.id, slot.slot))) items.push({ task, ...slot });
+    for (const slot of slotsOf(task, day, sub.leadDays)) if (!sent.has(slotKey(task.id, slot.slot))) items.push({ task, ...slot });
   }
   return items.sort((a, b) => ORDER[a.reason] - ORDER[b.reason] || a.daysLeft - b.daysLeft || index.position(a.task) - index.position(b.task));
 }

@@ -1,7 +1,7 @@
 // Chinese word segmentation for search: jieba with a dictionary of the words these documents use, so
 // that 低保, 放管服 and 以旧换新 stay whole; punctuation, single characters and filler words dropped.
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+// Which jieba (native or WebAssembly) is segmenter.ts's choice.
+import { loadSegmenter, type Segmenter, segmenterChoice } from './segmenter.ts';
 import { RESIDENT_WORDS } from './synonyms.ts';
 
 /** Words of government-transparency documents that the general dictionary splits or misses. */
@@ -35,32 +35,30 @@ const STOP_WORDS = new Set([
   '不到', '东西', '了没', '没', '建得', '弄', '整', '一般', '到底', '具体', '里面', '哪块', '这块', '那块', '情况下', '时候', '全面', '强化', '落实', '开展', '各类', '重点', '领域', '要求', '切实', '不断', '提升', '完善', '健全',
 ]);
 
-let jieba: Jieba | null = null;
+let loaded: Segmenter | null = null;
 const added = new Set<string>();
 
-function segmenter(): Jieba {
-  if (!jieba) {
-    jieba = Jieba.withDict(dict);
-    jieba.loadDict(Buffer.from([...DOMAIN_WORDS, ...RESIDENT_WORDS].map((w) => `${w} 200000`).join('\n')));
-  }
-  return jieba;
+/** The segmenter in use, loaded on first use (ZWGK_SEGMENTER decides which). */
+export function segmenter(): Segmenter {
+  loaded ??= loadSegmenter([...DOMAIN_WORDS, ...RESIDENT_WORDS], segmenterChoice());
+  return loaded;
 }
 
 const MEANINGFUL = /[\p{Script=Han}A-Za-z0-9]/u;
 
 /** Words of a question: segmented without punctuation, filler or lone characters. */
 export function tokenize(text: string): string[] {
-  return keep(segmenter().cut(text.toLowerCase(), false));
+  return keep(segmenter().cut(text.toLowerCase()));
 }
 
 /** Terms to index a document by: whole words and the shorter words inside them (建议提案 → 建议, 提案). */
 export function indexTerms(text: string): string[] {
-  return keep(segmenter().cutForSearch(text.toLowerCase(), true));
+  return keep(segmenter().cutForSearch(text.toLowerCase()));
 }
 
 /** The shorter words inside a word, for a question word no document uses (国企改革 → 国企, 改革). */
 export function subWords(word: string): string[] {
-  return keep(segmenter().cutForSearch(word, true)).filter((w) => w !== word);
+  return keep(segmenter().cutForSearch(word)).filter((w) => w !== word);
 }
 
 /** Rejoins what the segmenter splits at a dot: "pm2" "." "5" → "pm2.5". */
@@ -90,7 +88,7 @@ function keep(segmented: readonly string[]): string[] {
 /** A name cut into words as jieba reads it, punctuation kept out (住房保障和房地产发展 → 住房/保障/和/房地产/发展). */
 export function nameWords(name: string): string[] {
   return segmenter()
-    .cut(name, false)
+    .cut(name)
     .filter((w) => MEANINGFUL.test(w));
 }
 
@@ -99,7 +97,7 @@ export function addWords(words: readonly string[]): void {
   const fresh = words.filter((w) => !added.has(w));
   if (!fresh.length) return;
   for (const w of fresh) added.add(w);
-  segmenter().loadDict(Buffer.from(fresh.map((w) => `${w} 200000`).join('\n')));
+  segmenter().addWords(fresh);
 }
 
 const nounMemo = new Map<string, boolean>();
@@ -110,8 +108,22 @@ const NOUN_MEMO_LIMIT = 20_000;
 export function isNounLike(word: string): boolean {
   let noun = nounMemo.get(word);
   if (noun === undefined) {
-    noun = segmenter().tag(word, true).some((t) => /^(?:n|j|nz|nw|ns|nt|nr)/.test(t.tag) && Array.from(t.word).length >= 2);
+    noun = segmenter().tag(word).some((t) => /^(?:n|j|nz|nw|ns|nt|nr)/.test(t.tag) && Array.from(t.word).length >= 2);
     if (nounMemo.size < NOUN_MEMO_LIMIT) nounMemo.set(word, noun);
   }
   return noun;
+}
+
+/**
+ * Words that say what kind of thing is asked about, never which thing (材料, 中心, 名单, 任务): a match on
+ * them alone answers nothing ("中心", "材料在哪交").
+ */
+const FACET_WORDS = new Set([
+  '任务', '中心', '材料', '工作', '情况', '结果', '名单', '目录', '清单', '文件', '事项', '问题', '项目', '内容', '要求',
+  '服务', '管理', '建设', '机制', '制度', '平台', '系统', '标准', '规定', '通知', '方案', '部门', '单位', '活动', '措施',
+  '资料', '手续', '地方', '时间', '办法', '规划', '计划', '专栏', '网上', '线上', '窗口', '大厅', '电话', '网站',
+]);
+
+export function isFacet(word: string): boolean {
+  return FACET_WORDS.has(word);
 }

@@ -87,6 +87,11 @@ export interface Storage {
    * through putDocuments.
    */
   change(mutate: (draft: StoreData) => void): Promise<void>;
+  /**
+   * Replaces everything stored — the plan and every collection, histories included — with `data` (a
+   * restored backup; the operator's `cli restore`, the bot stopped). Durable when it resolves.
+   */
+  replaceAll(data: StoreData): Promise<void>;
   chatSettings(chat: string): ChatSettings | undefined;
   /** Binds a chat to a region; durable before it resolves. */
   setChatRegion(chat: string, region: string, by: string, now: Date): Promise<void>;

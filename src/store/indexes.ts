@@ -1,8 +1,8 @@
 // Lookups built once at load: tasks by id, by region, by unit (named, or bound through a collective)
-// and by the month they fall due. Kept lean (arrays of task references, role bitmasks): at province
+// and by the months they (or any of their milestones) fall due. Kept lean (arrays of task references, role bitmasks): at province
 // scale there are hundreds of thousands of entries.
 import type { Task, TaskDocument, UnitRole } from '../model/task.ts';
-import { unitRoles } from '../model/task.ts';
+import { deadlineStages, unitRoles } from '../model/task.ts';
 import { collectiveScope, type CollectiveScope, unitKey, type UnitKind } from '../model/unit-names.ts';
 import { UnitDirectory, type UnitEntry } from './unit-directory.ts';
 
@@ -66,7 +66,7 @@ export class TaskIndex {
       }
       for (const scope of scopes) push(this.byScope, `${task.region}|${scope}`, task);
 
-      if (task.deadline.kind === 'dated' && task.deadline.due) push(this.byMonth, task.deadline.due.slice(0, 7), task);
+      for (const month of new Set(deadlineStages(task.deadline).map((s) => s.date.slice(0, 7)))) push(this.byMonth, month, task);
       const years = this.yearsByRegion.get(task.region) ?? new Set<number>();
       years.add(task.year);
       this.yearsByRegion.set(task.region, years);
@@ -156,7 +156,10 @@ export class TaskIndex {
     });
   }
 
-  /** Tasks with a concrete deadline in a calendar month (YYYY-MM); year-round and ongoing ones are not listed. */
+  /**
+   * Tasks with a concrete deadline or a milestone in a calendar month (YYYY-MM), each once; year-round
+   * and ongoing ones are not listed.
+   */
   dueInMonth(month: string, regions?: readonly string[]): Task[] {
     const tasks = this.byMonth.get(month) ?? [];
     if (!regions) return tasks;
@@ -164,7 +167,7 @@ export class TaskIndex {
     return tasks.filter((t) => wanted.has(t.region));
   }
 
-  /** Months that have dated tasks, in order, for range questions. */
+  /** Months that have dated tasks or milestones, in order, for range questions. */
   months(): readonly string[] {
     return this.sortedMonths;
   }

@@ -15,9 +15,14 @@ const MAX_ISSUES_SHOWN = 3;
 /** Symlinks followed before giving up (the kernel's own limit is 40). */
 const MAX_LINK_HOPS = 40;
 
+/** Brings what an older version wrote up to the schema's shape (src/store/migrate.ts). */
+export type Upgrade = (json: unknown, path: string) => { data: unknown; applied: string[] };
+
 export interface JsonFileOptions {
   /** Refuse to read data holding fields the schema would drop (the read names them). */
   refuseUnknownFields?: boolean;
+  /** Brings what an older version wrote up to the schema's shape first (src/store/migrate.ts). */
+  upgrade?: Upgrade;
 }
 
 /** The file a path stands for: symlinks followed, even to a target that does not exist yet. */
@@ -75,6 +80,8 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
   /** A coalescing write that has not started yet (writeLatest). */
   private waiting: Promise<void> | null = null;
   private seq = 0;
+  /** The upgrade steps the last read applied (none: the file was current). */
+  upgraded: string[] = [];
 
   constructor(
     readonly path: string,
@@ -96,13 +103,15 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
     } catch (cause) {
       throw new StoreError(storeText.notJson(this.path, messageOf(cause)), { cause });
     }
-    const result = this.schema.safeParse(json);
+    const upgraded = this.options.upgrade?.(json, this.path) ?? { data: json, applied: [] };
+    this.upgraded = upgraded.applied;
+    const result = this.schema.safeParse(upgraded.data);
     if (!result.success) {
       const issues = result.error.issues.slice(0, MAX_ISSUES_SHOWN);
       throw new StoreError(storeText.invalid(this.path, issues), { cause: result.error });
     }
     if (this.options.refuseUnknownFields) {
-      const unknown = droppedFields(json, result.data);
+      const unknown = droppedFields(upgraded.data, result.data);
       if (unknown.length) throw new StoreError(storeText.unknownFields(this.path, unknown.slice(0, MAX_ISSUES_SHOWN), unknown.length));
     }
     return result.data;

@@ -2,7 +2,7 @@
 // one place that picks an engine; everything above works through the contract (contract.ts).
 import type { Logger } from '../log.ts';
 import type { OpenOptions, SessionRecords, Storage } from './contract.ts';
-import { JsonStorage } from './json/json-storage.ts';
+import { JsonStorage, jsonStorePaths } from './json/json-storage.ts';
 import { SessionFile } from './json/session-file.ts';
 
 export interface StoreSettings {
@@ -37,4 +37,11 @@ export async function openStorage(settings: StoreSettings, options: OpenOptions 
  */
 export async function openSessionFile(path: string, logger?: Logger): Promise<SessionRecords & { flush(): Promise<void> }> {
   return SessionFile.open(path, logger);
+}
+
+/** The files that hold the data (for `cli status`: their size and last write); none for a database. */
+export function dataFiles(settings: StoreSettings): string[] {
+  if (settings.databaseUrl) return [];
+  const paths = jsonStorePaths(settings.path);
+  return [paths.plan, paths.state, paths.log];
 }

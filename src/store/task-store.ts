@@ -8,5 +8,5 @@ export type { ImportOutcome, OpenOptions } from './contract.ts';
 export type TaskStore = Storage;
 
 export const TaskStore = {
-  open: (path: string, options: OpenOptions = {}): Promise<Storage> => JsonStorage.open(path, options),
+  open: (path: string, options: OpenOptions = {}): Promise<JsonStorage> => JsonStorage.open(path, options),
 };

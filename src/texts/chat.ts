@@ -107,6 +107,8 @@ export const chatText = {
   daysLeftPlain: (days: number): string => (days > 0 ? `（距截止还有${days}天）` : '（今天截止）'),
   upcoming: '接下来',
   listUnitsHeading: (n: number): string => `上一个列表中 ${n} 项任务的全部责任单位：`,
+  focusUnitsHeading: '这项任务的全部责任单位：',
+  focusDeadlineHeading: '这项任务的时限：',
   listDeadlinesHeading: (n: number): string => `上一个列表中 ${n} 项任务的时限（按截止日期排列）：`,
   overdueHeading: (scope: string, today: string, n: number): string => `${scope}截至 ${today} 已逾期的任务共 ${n} 项：`,
   overdueNone: (scope: string, today: string): string => `${scope}截至 ${today} 没有逾期的任务。`,
@@ -144,6 +146,7 @@ export const chatText = {
   detailRole: (role: keyof typeof ROLE_NAME, units: readonly string[]): string => `${ROLE_NAME[role]}单位：${units.join('、')}`,
   detailNoUnits: '责任单位：原文未写明',
   detailDeadline: (raw: string | null, label: string): string => `时限：${raw && raw !== label ? `${raw}（${label}）` : label}`,
+  detailMilestones: (stages: string): string => `阶段节点：${stages}`,
   detailSource: (title: string, docNumber: string | null, section: string): string =>
     `出处：《${title}》${docNumber ? `（${docNumber}）` : ''}${section ? ` ${section}` : ''}`,
   detailRemarks: (text: string): string => `备注：${text}`,

@@ -1,5 +1,6 @@
 // What the command line says to the operator: usage and help of every command, results, and errors.
 import type { Task, TaskDocument } from '../model/task.ts';
+import { shanghaiDate, shanghaiTime } from '../time.ts';
 import { clip, CLIP_WIDTH, deadlineLabel, unitsLabel } from './format.ts';
 
 const RUN = 'npm run -s cli --';
@@ -12,18 +13,30 @@ export interface CommandText {
   example: string;
 }
 
+/** Every format the importer reads, for the help texts. */
+const FORMATS = '网页 .html/.htm、PDF（有文字层）、Word .doc/.docx、WPS .wps、Excel .xls/.xlsx、文本 .txt/.md，或装有这些文件的 .zip';
+const LIMITS_HELP =
+  '每份文件都有安全上限（默认：文件 50 MB、解压后 200 MB、压缩比 200 倍、压缩包 2000 个文件、10 万行、64 列、100 万个单元格、每格 5 万字、嵌套 256 层、PDF 2000 页、每份 60 秒），' +
+  '确需调整时用 --limit，例如 --limit fileBytes=100MB --limit timeMs=120s。';
+
 export const commandText = {
   import: {
-    usage: 'import <文件…> [--region 地区] [--year 年度]',
-    summary: '导入任务分解表（.txt/.md/.docx/.xlsx）',
-    help: '导入任务分解表（.txt/.md/.docx/.xlsx）。先解析全部文件，有一个文件出错就什么都不写入；同一文件重复导入会替换旧版本。读不出地区或年度时用 --region、--year 指定。',
+    usage: 'import <文件…> [--region 地区] [--year 年度] [--limit 名称=值…]',
+    summary: `导入任务分解表（${FORMATS}）`,
+    help:
+      `导入任务分解表。能读的格式：${FORMATS}；格式按文件内容识别，与扩展名无关。` +
+      '先解析全部文件（压缩包里的每个文件），有一个文件出错就什么都不写入；同一文件重复导入会替换旧版本。读不出地区或年度时用 --region、--year 指定。' +
+      `扫描版 PDF、图片、RTF、OFD、RAR/7z 等读不了的格式会说明是什么、该另存为什么。${LIMITS_HELP}`,
     example: 'import 2023年分解表.docx --region 冠县',
   },
   parse: {
-    usage: 'parse <文件> [--region 地区] [--year 年度] [--json]',
+    usage: 'parse <文件> [--region 地区] [--year 年度] [--limit 名称=值…] [--json]',
     summary: '只解析、不写入',
-    help: '只解析一个文件、不写入数据，列出解析出的任务和提示；--json 时输出文件信息、任务和提示。',
-    example: 'parse 2023年分解表.docx --json',
+    help:
+      `只解析一个文件、不写入数据，列出解析出的任务和提示；格式同 import（${FORMATS}）。` +
+      '--json 时输出文件信息、任务和提示；一个 .zip 里有几份文件时，--json 输出 {"documents": [...]}，每份一项。' +
+      LIMITS_HELP,
+    example: 'parse 2023年分解表.pdf --json',
   },
   docs: {
     usage: 'docs [--json]',
@@ -52,7 +65,7 @@ export const commandText = {
   export: {
     usage: 'export --region 地区 [--format xlsx|csv] [--out 文件]',
     summary: '导出台账',
-    help: '导出一个地区的工作台账（任务、章节、单位、时限、状态、最新进展），默认 xlsx，保存在当前目录。',
+    help: '导出一个地区的工作台账（任务、章节、单位、时限、状态、最新进展），默认 xlsx，保存在导出目录（ZWGK_EXPORT_DIR，默认 data/exports）；--out 指定其他文件。',
     example: 'export --region 汶上县 --format xlsx',
   },
   subscribe: {
@@ -80,6 +93,24 @@ export const commandText = {
       '把任务、台账、订阅、绑定、提醒记录等全部数据复制到一个空的目标，并核对一致。来源默认是当前配置的存储（ZWGK_STORE 或 ZWGK_DATABASE_URL）；目标和来源可以是 JSON 文件路径，也可以是 postgres:// 地址（--schema 指定数据库模式，默认 zwgk）。迁移前请先停止机器人；来源不会被改动。',
     example: 'migrate-store --to postgres://zwgk:密码@127.0.0.1:5432/zwgk',
   },
+  backup: {
+    usage: 'backup <文件或目录> [--force] [--json]',
+    summary: '备份全部数据（机器人运行时也可以）',
+    help: '把全部数据（任务分解表、台账、订阅、绑定、提醒记录）备份到一个文件；给出目录时自动命名。机器人运行时也能得到一致的备份。已有同名文件时不覆盖，除非加 --force。',
+    example: 'backup /var/backups/zwgk-bot/',
+  },
+  restore: {
+    usage: 'restore <备份文件> [--force]',
+    summary: '从备份恢复（需先停止机器人）',
+    help: '先检查备份文件（格式、校验和、内容），再用它替换全部数据。数据文件已有内容时必须加 --force 才覆盖，覆盖前原文件另存一份。恢复时机器人须已停止。',
+    example: 'restore /var/backups/zwgk-bot/zwgk-backup-2026-06-01T020000Z.json --force',
+  },
+  status: {
+    usage: 'status [--json]',
+    summary: '运行状况：平台连接、最近发送、待发提醒、数据文件',
+    help: '查看机器人是否在运行、各平台是否连通、每个会话最近一次成功发送和失败、待发送和重试中的提醒、数据文件的大小和最后写入时间。一切正常时退出码为 0，否则为 1。',
+    example: 'status --json',
+  },
   'web-link': {
     usage: 'web-link [--as 平台:编号] [--json]',
     summary: '生成台账网页的一次性登录链接（10 分钟内有效）',
@@ -87,6 +118,15 @@ export const commandText = {
     example: 'web-link --as telegram:123456',
   },
 } satisfies Record<string, CommandText>;
+
+/** How much a store (or a backup) holds. */
+export interface Counts {
+  documents: number;
+  tasks: number;
+  ledger: number;
+  subscriptions: number;
+}
+const countsText = (c: Counts): string => `${c.documents} 个文件、${c.tasks} 项任务、${c.ledger} 条台账记录、${c.subscriptions} 个订阅`;
 
 export const cliText = {
   usage: (commands: readonly CommandText[]): string =>
@@ -101,6 +141,8 @@ export const cliText = {
   badFormat: (got: string): string => `--format 应为 xlsx 或 csv（收到“${got}”）`,
   badLead: (max: number): string => `--lead 应为 0–${max} 的整数，用逗号分隔，例如 --lead 7,1,0`,
   badTime: '--time 应为 HH:mm，例如 --time 09:00',
+  badLimit: (got: string, names: readonly string[]): string =>
+    `--limit 应为“名称=值”，例如 --limit fileBytes=100MB 或 --limit timeMs=120s；名称为 ${names.join('、')}；大小可带 KB/MB/GB，时间可带 ms/s/min（收到“${got}”）`,
   importNeedsFiles: 'import 需要至少一个文件',
   parseNeedsOneFile: 'parse 需要且只需要一个文件',
   needRegion: '需要 --region，例如 --region 汶上县',
@@ -128,6 +170,24 @@ export const cliText = {
     `${chat}（${region}）${day}：${n} 项提醒${quiet ? '（周末且当天无到期，不推送）' : ''}`,
   previewItem: (reason: string, due: string | null, requirement: string): string => `  [${reason}] ${due}  ${requirement.slice(0, CLIP_WIDTH.cliLine)}`,
   exportFile: (region: string, day: string, format: string): string => `${region}政务公开台账-${day}.${format}`,
+  botTakesNoImports: (pid: number, socket: string): string =>
+    `机器人正在运行（进程 ${pid}），但无法通过 ${socket} 把导入交给它（它可能由旧版本或另一个系统用户启动；请用运行机器人的用户执行，如 sudo -u zwgk npm run -s cli -- import …）。` +
+    '也可以先停止机器人（sudo systemctl stop zwgk-bot）再导入。数据未改动。',
+  noAnswerFromBot: (pid: number, reason: string): string => `没有收到运行中的机器人（进程 ${pid}）的答复（${reason}）。请用 docs 查看是否已导入。`,
+  importRefusedByBot: (pid: number, reason: string): string => `运行中的机器人（进程 ${pid}）没有写入：${reason}。数据未改动。`,
+  importedThroughBot: (pid: number): string => `（机器人正在运行，已交给进程 ${pid} 写入，无需重启。）`,
+  backupNeedsFile: 'backup 需要一个文件或目录，例如 backup /var/backups/zwgk-bot/',
+  restoreNeedsFile: 'restore 需要一个备份文件',
+  backupFile: (stamp: string): string => `zwgk-backup-${stamp}.json`,
+  beforeRestoreFile: (stamp: string): string => `zwgk-before-restore-${stamp}.json`,
+  backupExists: (file: string): string => `${file} 已存在，未覆盖。换一个文件名，或加 --force 覆盖。`,
+  noStore: (path: string): string => `数据文件 ${path} 还不存在，没有可备份的内容。`,
+  backedUp: (file: string, c: Counts): string => `已备份到 ${file}：${countsText(c)}。`,
+  restoreWouldOverwrite: (path: string, now: Counts, backup: Counts): string =>
+    `数据文件 ${path} 已有数据（${countsText(now)}）；备份中有 ${countsText(backup)}。恢复会替换现有数据：确认请加 --force（原文件会先另存一份）。`,
+  restoreWhileRunning: (pid: number): string => `机器人正在运行（进程 ${pid}），不能恢复。请先停止它（如 sudo systemctl stop zwgk-bot），恢复后再启动。`,
+  restored: (file: string, c: Counts, createdAt: string, keptAt: string | null): string =>
+    `已从 ${file}（备份于 ${createdAt}）恢复：${countsText(c)}。${keptAt ? `原数据文件另存为 ${keptAt}。` : ''}`,
   exported: (file: string, n: number): string => `已导出 ${n} 项任务：${file}`,
   subscribed: (chat: string, region: string, units: number, time: string): string =>
     `已为 ${chat} 订阅 ${region}${units ? ` 的 ${units} 个单位` : '（全部单位）'}的到期提醒，每天 ${time} 推送。`,
@@ -146,4 +206,59 @@ export const cliText = {
   webLinkDenied: (who: string): string =>
     `${who} 不是管理员（ZWGK_ADMINS），也没有绑定任何单位，登录会被拒绝。请先绑定单位（bind，或在群里“绑定 民政局 @经办人”），或把他加入 ZWGK_ADMINS。`,
   webLinkOperator: '本机管理员',
+};
+
+/** One place the bot sends to: its last sends (the running bot's record) and its digests (the store's). */
+export interface TargetStatus {
+  target: string;
+  lastOk?: string;
+  lastFailure?: { at: string; error: string };
+  lastDigest?: string;
+  retrying?: { day: string; attempts: number; nextAttemptAt: string | null };
+  nextDigest?: string;
+}
+
+/** What `cli status` reports. */
+export interface StatusReport {
+  bot: { state: 'running' | 'unresponsive' | 'stopped' | 'unknown'; pid?: number; startedAt?: string; updatedAt?: string };
+  adapters: Array<{ name: string; state: 'up' | 'failed' | 'stopped'; since: string; error?: string }>;
+  http: { host: string; port: number | null } | null;
+  segmenter?: string;
+  targets: TargetStatus[];
+  reminders: { subscriptions: number; pendingSlots: number; oldestPending?: string; retrying: number };
+  store: { path: string; bytes: number; modifiedAt: string | null; counts: Counts };
+  healthy: boolean;
+}
+
+/** An instant as the operator reads it: Asia/Shanghai, to the minute. */
+const at = (iso: string | null | undefined): string => (iso ? `${shanghaiDate(new Date(iso))} ${shanghaiTime(new Date(iso))}` : '—');
+const BYTES_PER_KB = 1024;
+const size = (bytes: number): string => (bytes >= BYTES_PER_KB * BYTES_PER_KB ? `${(bytes / BYTES_PER_KB / BYTES_PER_KB).toFixed(1)} MB` : `${Math.ceil(bytes / BYTES_PER_KB)} KB`);
+const ADAPTER_STATE = { up: '正常', failed: '异常', stopped: '已停止' } as const;
+
+function botLine(bot: StatusReport['bot']): string {
+  if (bot.state === 'running') return `机器人：运行中（进程 ${bot.pid}，${at(bot.startedAt)} 启动，状态更新于 ${at(bot.updatedAt)}）`;
+  if (bot.state === 'unresponsive') return `机器人：无响应（进程 ${bot.pid} 的状态自 ${at(bot.updatedAt)} 起未更新；查看日志：journalctl -u zwgk-bot）`;
+  if (bot.state === 'stopped') return `机器人：未运行（上次运行的进程 ${bot.pid}，最后记录于 ${at(bot.updatedAt)}）`;
+  return '机器人：未运行（没有状态记录：还没有用 npm start 启动过）';
+}
+
+function targetLines(t: TargetStatus): string[] {
+  const lines = [`  ${t.target}：最近成功发送 ${at(t.lastOk)}${t.lastFailure ? `；最近失败 ${at(t.lastFailure.at)}（${t.lastFailure.error}）` : ''}`];
+  if (t.nextDigest) lines.push(`    日报：上次 ${at(t.lastDigest)}，下次 ${at(t.nextDigest)}`);
+  if (t.retrying) lines.push(`    ${t.retrying.day} 的日报发送失败 ${t.retrying.attempts} 次，下次重试 ${at(t.retrying.nextAttemptAt)}`);
+  return lines;
+}
+
+export const statusText = {
+  render: (r: StatusReport): string =>
+    [
+      botLine(r.bot),
+      ...(r.adapters.length ? ['平台：', ...r.adapters.map((a) => `  ${a.name}：${ADAPTER_STATE[a.state]}（自 ${at(a.since)}）${a.error ? ` ${a.error}` : ''}`)] : []),
+      ...(r.http ? [`健康检查：http://${r.http.host}:${r.http.port ?? ''}/healthz`] : []),
+      ...(r.targets.length ? ['发送：', ...r.targets.flatMap(targetLines)] : ['发送：还没有任何发送记录或订阅']),
+      `提醒：${r.reminders.subscriptions} 个订阅；待确认的提醒 ${r.reminders.pendingSlots} 项${r.reminders.oldestPending ? `（最早 ${at(r.reminders.oldestPending)}）` : ''}；重试中的日报 ${r.reminders.retrying} 个`,
+      `数据文件：${r.store.path}，${size(r.store.bytes)}，最后写入 ${at(r.store.modifiedAt)}；${countsText(r.store.counts)}`,
+      r.healthy ? '状态：正常' : '状态：需要处理（见上）',
+    ].join('\n'),
 };

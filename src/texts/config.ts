@@ -13,8 +13,11 @@ const SAY: Record<ConfigProblem['code'], (p: ConfigProblem) => [zh: string, en: 
   'aes-key': () => ['应为 43 位字母和数字（企业微信后台随机生成的 EncodingAESKey）', 'must be the 43-character EncodingAESKey from the WeCom console'],
   'ws-url': () => ['应为 wss:// 或 ws:// 开头的完整地址', 'must be a full wss:// or ws:// URL'],
   requires: (p) => [`必须设置（因为设置了 ${p.requires ?? ''}）`, `is required when ${p.requires ?? ''} is set`],
+  port: () => ['应为 1–65535 的端口号', 'must be a port number from 1 to 65535'],
   missing: () => ['缺少', 'is missing'],
-  enum: () => ['取值不在允许范围内', 'has a value that is not allowed'],
+  'not-text': () => ['应为带引号的文字，例如 "abc"', 'must be a quoted string such as "abc"'],
+  'not-object': () => ['应为一个对象，例如 {"name":"ops","type":"wecom","key":"…"}', 'must be an object such as {"name":"ops","type":"wecom","key":"…"}'],
+  enum: (p) => (p.allowed?.length ? [`应为 ${p.allowed.join('、')} 之一`, `must be one of ${p.allowed.join(', ')}`] : ['取值不在允许范围内', 'has a value that is not allowed']),
   'robot-type': () => ['type 应为 wecom、dingtalk 或 feishu', 'type must be wecom, dingtalk or feishu'],
   json: () => ['不是有效的 JSON 数组（示例见 .env.example）', 'is not a valid JSON array (see .env.example)'],
   duplicate: () => ['重复', 'is used twice'],
@@ -29,7 +32,7 @@ const SAY: Record<ConfigProblem['code'], (p: ConfigProblem) => [zh: string, en: 
 export function configProblem(p: ConfigProblem): string {
   const [zh, en] = SAY[p.code](p);
   const whereZh = `${p.variable}${p.item !== undefined ? ` 第${p.item}项` : ''}${p.field && p.code !== 'robot-type' ? ` ${p.field} ` : ' '}`;
-  const whereEn = `${p.variable}${p.item !== undefined ? ` item ${p.item}` : ''}${p.field && p.code !== 'robot-type' ? `: ${p.field}` : ''}`;
+  const whereEn = `${p.variable}${p.item !== undefined ? ` item ${p.item}` : ''}${p.field && p.code !== 'robot-type' ? `: ${p.field}` : p.item !== undefined ? ':' : ''}`;
   const zhLine = p.code === 'missing' ? `${p.variable}${p.item !== undefined ? ` 第${p.item}项` : ''}缺少 ${p.field ?? ''}`.trimEnd() : `${whereZh.trimEnd()} ${zh}`;
   return `  ${zhLine}（${whereEn} ${en}）`;
 }

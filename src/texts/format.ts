@@ -1,5 +1,5 @@
 // How deadlines, units and long text are shown to people, wherever they are shown.
-import type { Task } from '../model/task.ts';
+import type { Milestone, Task } from '../model/task.ts';
 
 const KIND_LABEL: Record<Task['deadline']['kind'], string> = {
   dated: '',
@@ -23,15 +23,36 @@ export function daysLeftNote(daysLeft: number): string {
 }
 
 /**
- * "2022年6月30日截止" / "全年" / "2022年10月31日截止，之后长期坚持". With `daysLeft` (only while the task's
- * plan is current), the days left or overdue follow: "2022年6月30日截止（还剩6天）".
+ * "2022年6月30日截止" / "全年" / "2022年10月31日截止，之后长期坚持" / "2022年10月31日截止，阶段节点
+ * 2022年7月31日". With `daysLeft` (only while the task's plan is current), the days left or overdue
+ * follow the date: "2022年6月30日截止（还剩6天）". `stages: false` leaves the milestones out (a view that
+ * lists them on a line of their own).
  */
-export function deadlineLabel(task: Task, daysLeft?: number): string {
+export function deadlineLabel(task: Task, daysLeft?: number, { stages: withStages = true }: { stages?: boolean } = {}): string {
   const d = task.deadline;
   const note = daysLeft === undefined ? '' : daysLeftNote(daysLeft);
-  if (d.kind === 'dated' && d.due) return `${humanDate(d.due)}截止${note}${d.ongoing ? '，之后长期坚持' : ''}`;
+  if (d.kind === 'dated' && d.due) {
+    const stages = (withStages ? d.milestones : []).filter((m) => m.date !== d.due).map((m) => humanDate(m.date));
+    return `${humanDate(d.due)}截止${note}${stages.length ? `，阶段节点${stages.join('、')}` : ''}${d.ongoing ? '，之后长期坚持' : ''}`;
+  }
   if (d.kind === 'none') return d.due ? `未写明（按${humanDate(d.due)}）` : '未写明';
   return d.raw && d.raw.length <= 12 ? d.raw : KIND_LABEL[d.kind];
+}
+
+/** How many characters of a milestone's words a one-line label shows. */
+const STAGE_WIDTH = 24;
+
+/** One milestone on a line: "2022年7月31日 7月底前提出方案". */
+export function milestoneLabel(m: Milestone): string {
+  return `${humanDate(m.date)} ${clip(m.text, STAGE_WIDTH)}`;
+}
+
+/** Every milestone of a task, the completion marked: "① 2022年7月31日 7月底前提出方案；② 2022年10月31日 10月底前完成（完成时限）". */
+export function milestonesLabel(task: Task): string {
+  const marks = '①②③④⑤⑥⑦⑧⑨⑩';
+  return task.deadline.milestones
+    .map((m, i) => `${marks[i] ?? `${i + 1}.`} ${milestoneLabel(m)}${m.date === task.deadline.due ? '（完成时限）' : ''}`)
+    .join('；');
 }
 
 export function unitsLabel(task: Task): string {

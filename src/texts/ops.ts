@@ -25,6 +25,11 @@ export const adapterText = {
   robotFailed: (name: string, reason: string): string => `群机器人 ${name}：发送失败（${reason}）`,
   robotNotJson: '响应不是 JSON',
   consoleUser: '控制台',
+  mockPuppet: (puppet: string): string =>
+    `WECHATY_PUPPET=${puppet} 是测试用的模拟微信，不会连接任何微信账号，也收不到任何消息；正式使用请设为 wechaty-puppet-wechat4u 等（见 README）。` +
+    ` (${puppet} is a test puppet: it connects to no WeChat account and no message will ever arrive; set WECHATY_PUPPET=wechaty-puppet-wechat4u or another real puppet, see README.)`,
+  segmenterFallback: (platform: string, reason: string): string =>
+    `本机（${platform}）没有 jieba 分词的原生程序，已改用 WebAssembly 版本（结果相同，启动稍慢）。(No native jieba binary for ${platform}: using its WebAssembly build, same results, slower start. ${reason})`,
   dingtalkName: '钉钉',
   dingtalkGatewayRefused: (status: number): string => `钉钉：Stream 网关拒绝连接（HTTP ${status}），请检查 DINGTALK_CLIENT_ID 和 DINGTALK_CLIENT_SECRET`,
   dingtalkUnreachable: (reason: string): string => `钉钉：无法建立 Stream 连接（${reason}）`,
@@ -39,4 +44,17 @@ export const adapterText = {
   wecomPushNeedsLongConnection: (chat: string): string =>
     `企业微信：回调模式下智能机器人只能回复收到的消息，不能主动发到 ${chat}（提醒请用长连接模式 WECOM_MODE=websocket，或用群机器人推送）`,
   startTimeout: (seconds: number): string => `${seconds} 秒内未连上`,
+};
+
+/** What `npm start -- --help` prints: how to start the bot, and where the rest is. */
+export const startText = {
+  usage: [
+    '用法: npm start [-- 选项]',
+    '启动政务公开任务助手：接入 .env（或环境变量）中配置的平台；没有配置任何平台时打开控制台对话（Ctrl+D 退出）。',
+    '  --console    已配置其他平台时，在终端里同时打开控制台对话',
+    '  --help, -h   显示本说明并退出',
+    '配置项见 .env.example；数据、备份、升级和日志见 README“Running it for real”。',
+    '命令行工具（导入、查询、订阅、备份、状态）：npm run -s cli -- --help',
+  ].join('\n'),
+  unknownOption: (option: string): string => `未知选项“${option}”`,
 };

@@ -6,6 +6,8 @@ export const reminderText = {
   reason: (reason: 'due-today' | 'due-soon' | 'overdue' | 'overdue-followup', daysLeft: number): string =>
     reason === 'due-today' ? '今天到期' : reason === 'due-soon' ? `还剩 ${daysLeft} 天` : reason === 'overdue' ? '已逾期' : `逾期催办（已逾期 ${-daysLeft} 天）`,
   item: (label: string, due: string, requirement: string): string => `[${label}｜${due}] ${requirement}`,
+  /** The date of a reminder about one milestone of a task: "阶段 2022-07-31 7月底前提出方案". */
+  milestone: (stage: string): string => `阶段 ${stage}`,
   weekly: (s: { notStarted: number; inProgress: number; done: number; overdue: number; yearRound: number }): string =>
     `本周概况：未开始 ${s.notStarted} 项，进行中 ${s.inProgress} 项，已完成 ${s.done} 项，逾期 ${s.overdue} 项；全年性/长期任务 ${s.yearRound} 项未完成。`,
   yearEnd: (n: number): string => `临近年底，以下 ${n} 项全年性任务尚未标记完成：`,

@@ -23,7 +23,8 @@ export const storeText = {
   cannotCreateLock: (lockPath: string, reason: string): string => `无法创建锁文件 ${lockPath}：${reason}`,
   /** For the StoreLockedError of a live process on this machine. */
   lockedByProcess: (path: string, pid: number, since: string): string =>
-    `数据文件 ${path} 正被进程 ${pid}（自 ${since}）使用。请先停止该进程，或通过机器人对话导入。`,
+    `数据文件 ${path} 正被进程 ${pid}（自 ${since}）使用，同一时间只能有一个进程写入。` +
+    '请先停止该进程（如 sudo systemctl stop zwgk-bot）再执行。导入文件和修改订阅不必停止：导入可直接用 npm run -s cli -- import（交给运行中的机器人写入）或在网页台账的“导入任务表”上传，订阅和经办人可在网页台账的“提醒与经办人”中修改。',
   lockedByHost: (path: string, host: string, pid: number): string => `数据文件 ${path} 被另一台机器 ${host} 的进程 ${pid} 锁定。`,
   cannotLock: (path: string): string => `无法取得数据文件 ${path} 的锁`,
   ledgerAppendOnly: '台账只能追加记录，不能修改或删除已有记录（the ledger is append-only）',
@@ -41,6 +42,15 @@ export const storeText = {
   targetNotEmpty: (where: string): string => `目标 ${where} 已有数据。迁移只写入空的目标，不合并、不覆盖；请换一个空的位置（新文件路径或新的数据库模式）。`,
   copyMismatch: (from: string, to: string): string => `迁移后核对不一致：${to} 中的数据与 ${from} 不同。原数据未被改动；请删除目标中的数据后重试。`,
   databaseWriteFailed: (url: string, reason: string): string => `写入数据库 ${url} 失败：${reason}。本次修改未保存。`,
+  backupUnreadable: (file: string, reason: string): string => `无法读取备份文件 ${file}：${reason}`,
+  backupNotJson: (file: string, reason: string): string => `备份文件 ${file} 已损坏（不是有效的 JSON：${reason}），未恢复任何内容。`,
+  notABackup: (file: string): string => `${file} 不是本程序的备份文件（用 npm run -s cli -- backup 生成），未恢复任何内容。`,
+  backupDamaged: (file: string): string => `备份文件 ${file} 的校验和不符（文件不完整或被改动过），未恢复任何内容。`,
+  backupWriteFailed: (file: string, reason: string): string => `写入备份文件 ${file} 失败：${reason}`,
+  cannotKeepCopy: (path: string, copy: string, reason: string): string =>
+    `数据文件 ${path} 由旧版本写入、需要升级格式，但无法先把原文件另存为 ${copy}（${reason}）。文件未被改动。`,
+  newerVersion: (path: string, found: number, known: number): string =>
+    `数据文件 ${path} 由更新的版本写入（格式 ${found}，本程序只认识到 ${known}）。文件未被改动；请升级 zwgk-bot 后再启动。`,
   lockUnreadable: (lockPath: string): string =>
     `锁文件 ${lockPath} 没有记录进程号（空文件或内容无法识别），无法判断是否有进程正在使用数据文件。请确认没有其他 zwgk-bot 进程在运行后删除该锁文件，再重新启动。`,
 };

@@ -163,7 +163,7 @@ export const webText = {
   // Import
   importTitle: '导入任务分解表',
   importIntro: (maxMb: number): string =>
-    `支持 Word（.docx）、Excel（.xlsx）和文本（.txt/.md，各种表格和条文格式），单个文件不超过 ${maxMb} MB。先预览解析结果，确认后才写入；任何一个文件有问题都不会写入。`,
+    `支持网页（.html/.htm，政府网站“另存为”的页面）、PDF（有文字层的，扫描件不行）、Word（.doc/.docx）、WPS（.wps）、Excel（.xls/.xlsx）、文本（.txt/.md，各种表格和条文格式），以及装有这些文件的 .zip；格式按内容识别。单个文件不超过 ${maxMb} MB。先预览解析结果，确认后才写入；任何一个文件有问题都不会写入。`,
   fileLabel: '文件',
   fileHint: '可以一次选择多个文件。',
   regionLabel: '地区（可选）',

@@ -6,7 +6,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleAdapter } from '../../adapters/console.ts';
 import { startTestBot, type TestBot } from '../core/conversation.ts';
-import { SEEDS_DIR, tempDir } from '../helpers.ts';
+import { freePort, SEEDS_DIR, tempDir } from '../helpers.ts';
 
 let t: TestBot;
 beforeAll(async () => {
@@ -33,13 +33,59 @@ describe('ConsoleAdapter', () => {
   });
 });
 
+/** A stand-in terminal: input that says it is a TTY, output that records what was drawn. */
+function terminal(): { input: PassThrough & { isTTY: boolean }; output: PassThrough; drawn: () => string } {
+  const input = Object.assign(new PassThrough(), { isTTY: true });
+  const output = new PassThrough();
+  let text = '';
+  output.on('data', (c: Buffer) => (text += c.toString()));
+  return { input, output, drawn: () => text };
+}
+
+describe('a line logged while the prompt waits', () => {
+  it('goes above the prompt, and the prompt comes back with what was being typed', async () => {
+    const { input, output, drawn } = terminal();
+    const adapter = new ConsoleAdapter({ input, output, exportDir: tempDir().dir, greeting: '您好！' });
+    await adapter.start(async () => {});
+    input.write('民政局有');
+    await new Promise((r) => setImmediate(r));
+    const logs = new PassThrough();
+    let logged = '';
+    logs.on('data', (c: Buffer) => (logged += c.toString()));
+    const before = drawn().length;
+    adapter.writeAbove('WARN reminders: digest not delivered', logs);
+    const after = drawn().slice(before);
+    // The prompt line is cleared (ESC[2K, cursor to column 1) before the log line is written …
+    expect(after.startsWith('\x1b[2K\x1b[1G')).toBe(true);
+    expect(logged).toBe('WARN reminders: digest not delivered\n');
+    // … and drawn again after it, with the half-typed question.
+    expect(after).toContain('> 民政局有');
+    await adapter.stop();
+  });
+
+  it('while a reply is being worked out (no prompt showing), is written as it is', async () => {
+    const { input, output, drawn } = terminal();
+    let release = (): void => {};
+    const adapter = new ConsoleAdapter({ input, output, exportDir: tempDir().dir });
+    await adapter.start(() => new Promise<void>((r) => (release = r)));
+    input.write('问题\r');
+    await new Promise((r) => setImmediate(r));
+    const before = drawn().length;
+    const logs = new PassThrough();
+    adapter.writeAbove('INFO working', logs);
+    expect(drawn().slice(before)).toBe('');
+    release();
+    await adapter.stop();
+  });
+});
+
 describe('npm start', () => {
   it('with no tokens configured, opens the console chat on the bundled data', async () => {
     const { dir, cleanup } = tempDir();
     try {
       const child = spawn('npm', ['start', '--silent'], {
         cwd: join(import.meta.dirname, '..', '..'),
-        env: { ...process.env, ZWGK_STORE: join(dir, 'store.json'), ZWGK_SEEDS_DIR: SEEDS_DIR },
+        env: { ...process.env, ZWGK_STORE: join(dir, 'store.json'), ZWGK_SEEDS_DIR: SEEDS_DIR, ZWGK_WEB_PORT: String(await freePort()) },
         stdio: ['pipe', 'pipe', 'pipe'],
       });
       let out = '';

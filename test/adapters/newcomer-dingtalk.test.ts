@@ -2,6 +2,7 @@
 // the API roots pointing at a local fake DingTalk), `npm start`, and a group asks the robot. Stream mode
 // needs no public address and no HTTP server.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SEEDS_DIR, tempDir, until } from '../helpers.ts';
@@ -47,11 +48,15 @@ function start(logs: string[], extra: NodeJS.ProcessEnv = {}): ChildProcess {
 }
 
 /** SIGTERM to the process group, as a service manager or Ctrl+C does. */
-const stopped = (child: ChildProcess): Promise<number | null> =>
-  new Promise((resolve) => {
-    child.once('exit', (code) => resolve(code));
+const stopped = async (child: ChildProcess): Promise<number | null> => {
+  const code = await new Promise<number | null>((resolve) => {
+    child.once('exit', (c) => resolve(c));
     process.kill(-(child.pid as number), 'SIGTERM');
   });
+  // npm exits at once; the bot itself is done when its lock (released last) is gone.
+  await until(() => !existsSync(join(dir, 'store.json.lock')), 30_000);
+  return code;
+};
 
 describe('a newcomer starts the bot on DingTalk (Stream mode)', () => {
   it('connects with only the DingTalk variables, answers a group question in that group, and never logs the secret', async () => {
@@ -82,14 +87,19 @@ describe('the DingTalk HTTP callback mode through npm start', () => {
     const logs: string[] = [];
     const child = start(logs, { DINGTALK_MODE: 'http', ZWGK_WEB_PORT: '0' });
     try {
-      await until(() => /http: listening .*"port":\d+/.test(logs.join('')), 60_000);
-      const port = /http: listening .*"port":(\d+)/.exec(logs.join(''))?.[1];
+      // The log is JSON here (not a terminal): {"msg":"http: listening",…,"port":…}.
+      await until(() => /http: listening.*"port":\d+/.test(logs.join('')), 60_000);
+      const port = /http: listening.*"port":(\d+)/.exec(logs.join(''))?.[1];
       const { data } = fake.botMessage({ conversationId: 'cidNewcomerHttp==', text: { content: ' 汶上县民政局有哪些任务' } });
       expect(await fake.deliver(`http://127.0.0.1:${port ?? ''}/dingtalk/callback`, data)).toBe(200);
       expect(await fake.deliver(`http://127.0.0.1:${port ?? ''}/dingtalk/callback`, data, { secret: 'forged' })).toBe(401);
       await until(() => fake.textsIn('cidNewcomerHttp==').length > 0, 15_000);
       expect(fake.textsIn('cidNewcomerHttp==')[0]).toContain('汶上县 县民政局');
       expect(fake.opens).toEqual([]);
+      // The server that runs for the callback also answers health checks.
+      const health = await fetch(`http://127.0.0.1:${port ?? ''}/healthz`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ status: 'ok', adapters: [{ name: 'dingtalk', state: 'up' }] });
       // The web 台账 is on the same server: a page without a session is sent to sign-in.
       const web = await fetch(`http://127.0.0.1:${port ?? ''}/web`, { redirect: 'manual' });
       expect(web.status).toBe(303);

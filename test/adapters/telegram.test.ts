@@ -179,8 +179,10 @@ describe('Telegram', () => {
     fake.push({ chatId: 8, chatType: 'private', text: '帮助', fromId: 8 });
     await until(() => fake.messagesTo(8).length > 0);
     const adminWaited = Date.now() - asked;
-    expect(adminWaited).toBeLessThan(2500);
+    // Not delayed by the group's 429: the admin's reply arrives while the group still waits out its 5 s
+    // (no group message delivered yet), however slow this machine is otherwise.
     expect(fake.messagesTo(-500)).toHaveLength(0);
+    expect(adminWaited).toBeLessThan(5000);
     // Once the group's wait is over: at most the person's limit of answers, and one notice.
     await until(() => fake.messagesTo(-500).length >= 13, 20_000);
     await new Promise((r) => setTimeout(r, 500));

@@ -40,6 +40,51 @@ describe('parse', () => {
   });
 });
 
+describe('parse of a .zip of several documents', () => {
+  const zip = join(FIXTURES_DIR, 'published', '11-xuancheng.zip');
+
+  it('lists each document', async () => {
+    const { code, out } = await cli('parse', zip, '--year', '2024');
+    expect(code).toBe(0);
+    expect(out.match(/宣城市 2024年《[^》]+》：5 项任务（仅解析，未写入）/g)).toHaveLength(2);
+  });
+
+  it('--json gives one entry per document', async () => {
+    const { out } = await cli('parse', zip, '--year', '2024', '--json');
+    const json = JSON.parse(out) as { documents: Array<{ document: { region: string }; tasks: unknown[] }> };
+    expect(json.documents.map((d) => [d.document.region, d.tasks.length])).toEqual([
+      ['宣城市', 5],
+      ['宣城市', 5],
+    ]);
+  });
+});
+
+describe('--limit', () => {
+  it('a lowered limit refuses a file over it, says so, and writes nothing', async () => {
+    const { code, err } = await cli('import', join(FIXTURES_DIR, 'sixth-layout.md'), '--limit', 'fileBytes=1KB');
+    expect(code).toBe(1);
+    expect(err).toMatch(/文件太大（[\d.]+ KB），超过上限 1 KB/);
+    expect(() => readFileSync(join(dir(), 'store.json'))).toThrow();
+  });
+
+  it('a raised limit lets a file through that the default refuses', async () => {
+    const long = `做好政务公开工作。${'公开'.repeat(30_000)}`;
+    writeFileSync(join(dir(), 'long.txt'), `2024年青山县政务公开工作任务分解表\n工作任务\t责任单位\t完成时限\n${long}\t县民政局\t全年\n`);
+    const refused = await cli('parse', join(dir(), 'long.txt'));
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('上限 50000 字');
+    const raised = await cli('parse', join(dir(), 'long.txt'), '--limit', 'cellChars=100000', '--json');
+    expect(raised.code).toBe(0);
+    expect((JSON.parse(raised.out) as { tasks: unknown[] }).tasks).toHaveLength(1);
+  });
+
+  it('a bad --limit is a usage error naming the limits', async () => {
+    const { code, err } = await cli('import', join(FIXTURES_DIR, 'sixth-layout.md'), '--limit', 'memory=1GB');
+    expect(code).toBe(2);
+    expect(err).toContain('fileBytes');
+  });
+});
+
 describe('import, docs', () => {
   it('imports and lists documents', async () => {
     const imported = await cli('import', join(FIXTURES_DIR, 'sixth-layout.md'));

@@ -33,6 +33,9 @@ describe('usage and help', () => {
     ['bind', 'bind --chat 会话 --unit 单位 --user 编号', 'bind --chat robot:ops --unit 民政局 --user'],
     ['migrate-store', 'migrate-store --to 目标', 'migrate-store --to postgres://'],
     ['web-link', 'web-link [--as 平台:编号]', 'web-link --as telegram:'],
+    ['backup', 'backup <文件或目录>', 'backup /var/backups/zwgk-bot/'],
+    ['restore', 'restore <备份文件> [--force]', 'restore /var/backups/zwgk-bot/zwgk-backup-'],
+    ['status', 'status [--json]', 'status'],
   ])('%s --help prints its usage and an example, and runs nothing', async (name, usage, example) => {
     const { code, out, err } = await cli(name, '--help');
     expect(code).toBe(0);
@@ -45,7 +48,7 @@ describe('usage and help', () => {
   });
 
   it('the table above covers every command', () => {
-    expect(Object.keys(COMMANDS)).toEqual(['import', 'parse', 'docs', 'tasks', 'ask', 'reminders', 'export', 'subscribe', 'unsubscribe', 'bind', 'migrate-store', 'web-link']);
+    expect(Object.keys(COMMANDS)).toEqual(['import', 'parse', 'docs', 'tasks', 'ask', 'reminders', 'export', 'subscribe', 'unsubscribe', 'bind', 'migrate-store', 'web-link', 'backup', 'restore', 'status']);
   });
 
   it('-h is --help', async () => {

@@ -34,7 +34,7 @@ export function useCli(): CliHarness {
       out: (l) => out.push(l),
       err: (l) => err.push(l),
       now: () => NOW,
-      env: { ZWGK_STORE: storePath(), ZWGK_SEEDS_DIR: SEEDS_DIR, ZWGK_ROBOTS: ROBOTS },
+      env: { ZWGK_STORE: storePath(), ZWGK_SEEDS_DIR: SEEDS_DIR, ZWGK_ROBOTS: ROBOTS, ZWGK_EXPORT_DIR: join(dir, 'exports') },
     });
     return { code, out: out.join('\n'), err: err.join('\n') };
   };

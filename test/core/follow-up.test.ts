@@ -25,6 +25,8 @@ describe('followUp', () => {
     ['找哪个部门', 'search', { question: '低保谁管', regions: W }],
     ['还有谁跟它一起负责', 'unit', { intent: { kind: 'list-units' } }],
     ['啥时候到期', 'unit', { intent: { kind: 'list-deadlines' } }],
+    ['还剩几天', 'search', { question: '低保还剩几天', regions: W }],
+    ['配合的呢', 'unit', { question: '民政局配合的任务', regions: W }],
     ['一个月能领多少钱', 'search', { question: '低保一个月能领多少钱', regions: W }],
     ['医保的呢', 'search', { question: '医保', regions: W }],
     ['民政局有哪些任务今年一共多少', 'unit', null],

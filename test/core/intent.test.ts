@@ -133,6 +133,7 @@ describe('parseIntent: subscriptions, ledger and settings', () => {
     ['完成 2022-0000abcd-3 已报送', { kind: 'mark', action: 'done', ref: '2022-0000abcd-3', note: '已报送' }],
     ['民政局完成情况', { kind: 'completion', regions: W, units: [MZ] }],
     ['完成率', { kind: 'completion', regions: W, units: [] }],
+    ['所有任务都完成了吗', { kind: 'completion', regions: W, units: [] }],
     ['本月完成了哪些', { kind: 'done-this-month', regions: W, units: [] }],
     ['导出台账', { kind: 'export', regions: [] }],
     ['登录台账', { kind: 'sign-in' }],

@@ -44,7 +44,9 @@ describe('everyday unit names reach the unit', () => {
   it('a function the region has no unit for: said, and the unit holding it listed', async () => {
     const chat = await bound('stand-in', '济宁高新区');
     await chat.shouldReply('人社局有啥任务', '济宁高新区没有人社局，人社职能由区党工委组织部（人力资源部）承担：', lists(4));
-    await chat.shouldReply('教育局有啥任务', /济宁高新区没有教育局；.*区发展软环境保障局/, listsTexts('持续推进义务教育、学前教育'));
+    const education = await chat.shouldReply('教育局有啥任务', /济宁高新区没有教育局；.*区发展软环境保障局/, listsTexts('持续推进义务教育、学前教育'));
+    // A bureau holding several functions lists the asked function's tasks first.
+    expect(education.tasks[0]?.requirement).toContain('义务教育');
   });
 
   it('a unit word that reaches no unit: did you mean, never a search', async () => {
@@ -96,6 +98,14 @@ describe('follow-ups read against the last question', () => {
     await chat.shouldReply('孩子上学的政策哪看', intent('search'));
     await chat.shouldReply('找哪个部门', '县教育和体育局');
   });
+
+  it('after a detail, 谁负责 and 啥时候到期 ask about that task', async () => {
+    const chat = await bound('follow-detail', '冠县', '2023-09-10');
+    await chat.shouldReply('司法局有啥任务', lists(3));
+    await chat.shouldReply('第2条', intent('detail'));
+    await chat.shouldReply('谁负责', '这项任务的全部责任单位', lists(1));
+    await chat.shouldReply('啥时候到期', '这项任务的时限', '2023年12月31日截止（还剩112天）', lists(1));
+  });
 });
 
 describe('out of scope, said honestly', () => {
@@ -113,7 +123,7 @@ describe('out of scope, said honestly', () => {
   it('one generic word matched is no answer', async () => {
     const chat = await bound('oos-generic', '微山县');
     await chat.shouldReply('消防检查结果在哪公开', '没有找到', noTasks);
-    await chat.shouldReply('任务中心', noTasks);
+    for (const text of ['任务中心', '中心', '材料在哪交', '有什么任务']) await chat.shouldReply(text, noTasks);
   });
 });
 
@@ -162,6 +172,15 @@ describe('residents’ words', () => {
     const chat = await bound(`res-${text}`, region);
     const reply = await chat.shouldReply(text, intent('search'));
     expect(reply.tasks[0]?.requirement).toContain(word);
+  });
+
+  it.each<[string, string, string]>([
+    ['汶上县', '低保谁管', '县民政局'],
+    ['冠县', '供水供电这些信息谁公开', '县供电公司'],
+    ['冠县', '公交的信息在哪公开', '县交通运输局'],
+  ])('%s: %s names %s first', async (region, text, unit) => {
+    const chat = await bound(`res-unit-${text}`, region);
+    await chat.shouldReply(text, new RegExp(`主要由 ${unit}`));
   });
 
   it('shows the sentence of the task that matched', async () => {

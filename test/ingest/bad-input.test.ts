@@ -17,7 +17,8 @@ describe('bad input', () => {
   it.each([
     ['empty.txt', text(''), /文件是空的/],
     ['blank.txt', text('\n\n   \n'), /文件是空的/],
-    ['image.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), /二进制/],
+    ['image.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), /这是图片/],
+    ['data.bin', new Uint8Array([0x01, 0x02, 0x00, 0x03]), /无法识别的二进制文件/],
     ['notice.txt', text('关于做好2022年防汛工作的通知\n\n各乡镇：请做好防汛准备。\n\n县政府办公室\n'), /没有找到任务表/],
     ['no-requirement.tsv', text('序号\t牵头单位\t完成时限\n1\t县民政局\t全年\n'), /没有“具体要求/],
     ['header-only.tsv', text('工作任务\t具体要求\t责任单位\t完成时限\n'), /没有任何任务/],
@@ -30,11 +31,11 @@ describe('bad input', () => {
     expect((error as ImportError).message).toContain(name);
   });
 
-  it('a zip that is neither Word nor Excel', async () => {
+  it('a zip that is neither Word nor Excel is an archive: its files are read, and a bad one is named', async () => {
     const zip = new JSZip();
     zip.file('readme.txt', 'hello');
     const bytes = await zip.generateAsync({ type: 'uint8array' });
-    await expect(parse('archive.docx', bytes)).rejects.toThrow(/既没有 Word 文档也没有 Excel/);
+    await expect(parse('archive.docx', bytes)).rejects.toThrow(/archive\.docx\/readme\.txt: 没有找到任务表/);
   });
 
   it('a table whose region and year cannot be read asks for --region and --year', async () => {
@@ -77,7 +78,7 @@ describe('size', () => {
       const path = join(dir, '超大.txt');
       writeFileSync(path, '');
       truncateSync(path, MAX_IMPORT_BYTES + 1);
-      await expect(parseFiles([path], NOW)).rejects.toThrow(/超大\.txt: 文件太大（50\.0 MB，上限 50 MB）/);
+      await expect(parseFiles([path], NOW)).rejects.toThrow(/超大\.txt: 文件太大（50\.0 MB），超过上限 50\.0 MB/);
       await expect(parse('大.txt', new Uint8Array(MAX_IMPORT_BYTES + 1))).rejects.toThrow(/文件太大/);
     } finally {
       cleanup();

@@ -60,9 +60,46 @@ describe('parseDeadline: the deadline cell', () => {
     expect(warning).toContain('印发日期');
   });
 
-  it('the earliest date wins when the requirement states an earlier one than the cell', () => {
+  it('an earlier date in the requirement is a milestone; the cell says when the task is complete', () => {
     const { deadline } = parseDeadline('2022年底', '6月底前县级各行业主管部门要出台相应的贯彻落实意见。', y2022);
-    expect(deadline).toMatchObject({ due: '2022-06-30', source: 'inline', raw: '2022年底' });
+    expect(deadline).toMatchObject({ due: '2022-12-31', source: 'cell', raw: '2022年底' });
+    expect(deadline.milestones).toEqual([
+      { date: '2022-06-30', text: '6月底前县级各行业主管部门要出台相应的贯彻落实意见' },
+      { date: '2022-12-31', text: '2022年底' },
+    ]);
+  });
+});
+
+describe('parseDeadline: milestones', () => {
+  type Row = [string, string | null, string, string, Array<[string, string]>];
+  it.each<Row>([
+    ['a plan, then completion', '7月底前提出方案，10月底前完成', '做好信息公开。', '2022-10-31', [['2022-07-31', '7月底前提出方案'], ['2022-10-31', '10月底前完成']]],
+    ['two publications: the last completes', '2021年2月公布预算信息，2021年8月公布上年度决算信息', '积极推进部门所属单位预算、决算公开', '2021-08-31', [['2021-02-28', '2021年2月公布预算信息'], ['2021-08-31', '2021年8月公布上年度决算信息']]],
+    ['completion worded before a later follow-up', '2022年9月底前全面完成，12月底前报送总结', '做好信息公开。', '2022-09-30', [['2022-09-30', '2022年9月底前全面完成'], ['2022-12-31', '12月底前报送总结']]],
+    ['written out of order', '10月底前完成；7月底前提出方案', '做好信息公开。', '2022-10-31', [['2022-07-31', '7月底前提出方案'], ['2022-10-31', '10月底前完成']]],
+    ['three stages, semicolons', '3月底前摸底；6月底前整改；9月底前验收完毕', '做好信息公开。', '2022-09-30', [['2022-03-31', '3月底前摸底'], ['2022-06-30', '6月底前整改'], ['2022-09-30', '9月底前验收完毕']]],
+    ['two dates in one clause', '2022年3月、9月', '做好信息公开。', '2022-09-30', [['2022-03-31', '2022年3月'], ['2022-09-30', '9月']]],
+    ['stages only in the requirement', null, '7月底前制定方案，11月底前全部完成整改。', '2022-11-30', [['2022-07-31', '7月底前制定方案'], ['2022-11-30', '11月底前全部完成整改']]],
+    ['the document year, a stage next year', '2022年12月底前完成试点，2023年6月底前全面推开', '做好信息公开。', '2023-06-30', [['2022-12-31', '2022年12月底前完成试点'], ['2023-06-30', '2023年6月底前全面推开']]],
+  ])('%s: %s', (_name, cell, requirement, due, stages) => {
+    const { deadline } = parseDeadline(cell, requirement, y2022);
+    expect(deadline).toMatchObject({ due, kind: 'dated' });
+    expect(deadline.milestones).toEqual(stages.map(([date, text]) => ({ date, text })));
+  });
+
+  it.each([
+    ['one date', '2022年6月底前完成，长期坚持'],
+    ['a period is one stage ending at its end', '2022年1月至6月'],
+    ['a period with a dash', '2022年3月—2022年12月'],
+    ['the same date twice', '2022年6月底前完成自查，2022年6月底前公开'],
+    ['no date at all', '全年'],
+  ])('no milestones: %s', (_name, cell) => {
+    const { deadline } = parseDeadline(cell, '做好信息公开。', y2022);
+    expect(deadline.milestones).toEqual([]);
+  });
+
+  it('a period ends on its later date', () => {
+    expect(parseDeadline('2022年1月至6月', '', y2022).deadline.due).toBe('2022-06-30');
   });
 });
 

@@ -16,7 +16,8 @@ describe('Word and Excel', () => {
   it('the text twin reads as expected', async () => {
     const { document, tasks, warnings } = await parseFixture('office/plan.txt');
     expect(document).toMatchObject({ region: '青山县', year: 2025, docNumber: '青政办字〔2025〕8号', issuedAt: '2025-03-10', layout: 'tab-cells' });
-    expect(warnings).toEqual([]);
+    // Plain text carries no merges: the blank unit cell is taken as merged, and said so.
+    expect(warnings).toEqual(['第2条：“责任单位”一栏是空的，按合并单元格沿用上一行的“县民政局、县医保局”，请核对原文']);
     expect(tasks.map((t) => [t.section.at(-1), t.responsible.join('、'), t.deadline.due, t.deadline.kind])).toEqual([
       ['（一）做好社会救助信息公开', '县民政局、县医保局', '2025-12-31', 'year-round'],
       ['（一）做好社会救助信息公开', '县民政局、县医保局', '2025-12-31', 'recurring'],
@@ -41,7 +42,10 @@ describe('a sixth layout: a pipe table with 序号 / 责任科室 / 时限要求
   it('imports every task with its units, deadline and section', async () => {
     const { document, tasks, warnings } = await parseFixture('sixth-layout.md');
     expect(document).toMatchObject({ region: '临河区', year: 2024, docNumber: '临政办发〔2024〕21号', issuedAt: '2024-04-02', layout: 'pipe-table' });
-    expect(warnings).toEqual([]);
+    expect(warnings).toEqual([
+      '第2条：“责任单位”一栏是空的，按合并单元格沿用上一行的“区政府办公室”，请核对原文',
+      '第2条：“配合单位”一栏是空的，按合并单元格沿用上一行的“区大数据中心”，请核对原文',
+    ]);
     expect(tasks).toHaveLength(5);
     expect(tasks.map((t) => t.number)).toEqual(['1', '2', '3', '4', '5']);
     expect(tasks[1]).toMatchObject({
@@ -72,6 +76,28 @@ describe('numbered prose variants', () => {
     expect(tasks[0]).toMatchObject({ lead: ['区民政局'], cooperating: ['各街道'], deadline: { due: '2025-06-30', raw: '2025年6月底前' } });
     expect(tasks[1]).toMatchObject({ responsible: ['区教育和体育局'], section: ['一、重点领域公开'] });
     expect(tasks[3]).toMatchObject({ responsible: ['区直各部门单位'], section: ['二、平台建设'], number: '2' });
+  });
+
+  it('closes an item whose units parenthesis a page break split, even inside the label', async () => {
+    const text = [
+      '2025年青山区政务公开工作要点',
+      '一、重点领域公开',
+      '1．做好社会救助信息公开，',
+      '及时公布低保标准。（责',
+      '任单位：区民政局，',
+      '区财政局）',
+      '2．做好义务教育入学政策公开。（责任单位：区教育和体育局）',
+      '3．做好政府公报工作。（牵头单位：区政府办公室）',
+      '4．这一条没有写单位，',
+      '一直写到文末。',
+    ].join('\n');
+    const { tasks } = await parseDocument('split.txt', new TextEncoder().encode(text), { now: NOW });
+    expect(tasks.map((t) => [t.requirement, t.responsible, t.lead])).toEqual([
+      ['做好社会救助信息公开，及时公布低保标准。', ['区民政局', '区财政局'], []],
+      ['做好义务教育入学政策公开。', ['区教育和体育局'], []],
+      ['做好政府公报工作。', [], ['区政府办公室']],
+      ['这一条没有写单位，一直写到文末。', [], []],
+    ]);
   });
 });
 

@@ -29,7 +29,7 @@ describe('safeCell', () => {
 const task: Task = {
   id: '2022-abc-1', documentId: 'd', region: '测试县', year: 2022, seq: 1, section: ['=一、公开'], title: null, number: null,
   requirement: '+做好信息公开', lead: [], responsible: ['@县民政局'], cooperating: [], remarks: null,
-  deadline: { raw: '全年', due: '2022-12-31', kind: 'year-round', ongoing: false, stated: true, source: 'cell' },
+  deadline: { raw: '全年', due: '2022-12-31', kind: 'year-round', ongoing: false, stated: true, source: 'cell', milestones: [] },
 };
 const event: LedgerEvent = {
   taskId: task.id, action: 'progress', note: "=cmd|' /C calc'!A0", by: { platform: 'telegram', userId: '1', name: '=HYPERLINK("http://x","y")' }, chat: 'telegram:-1', at: '2022-06-01T00:00:00Z',

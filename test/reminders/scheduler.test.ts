@@ -2,7 +2,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoreData } from '../../src/store/schema.ts';
 import { shanghaiDate, shanghaiInstant, shanghaiTime } from '../../src/time.ts';
-import { tempDir } from '../helpers.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseUpload } from '../../src/ingest/import-document.ts';
+import { FIXTURES_DIR, NOW, tempDir } from '../helpers.ts';
 import { createDesk, RecordingChannel, runClock, scheduler, subscription, TaskStore } from './harness.ts';
 import { Scheduler, type ReminderStore } from '../../src/reminders/scheduler.ts';
 import { createLogger } from '../../src/log.ts';
@@ -224,6 +227,30 @@ describe('the digest', () => {
     await scheduler(store, channel, clock).tick();
     expect(channel.deliveries[0]?.target.mentions).toEqual(['13800000000']);
     expect(channel.deliveries[0]?.text).toContain('■ 县卫生健康局（@卫健经办）');
+    await store.close();
+  });
+});
+
+describe('milestones', () => {
+  it('each milestone of a task is reminded once, as a stage, and the completion after it', async () => {
+    const sub = subscription({ region: '广东省卫生健康委', at: shanghaiInstant('2021-02-01', '08:00').toISOString() });
+    const { store } = await createDesk(dir, sub);
+    const file = join(FIXTURES_DIR, 'published', '01-guangdong-weijianwei-2021.html');
+    await store.putDocuments(await parseUpload(file, readFileSync(file), { now: NOW }));
+    const clock = { now: new Date() };
+    const channel = new RecordingChannel(clock);
+    const s = scheduler(store, channel, clock);
+    await runClock(s, clock, '2021-02-20 08:00', '2021-03-02 10:00');
+    await runClock(s, clock, '2021-08-23 08:00', '2021-08-25 10:00');
+    const budget = channel.deliveries.filter((d) => d.reply.tasks.some((t) => t.requirement.includes('积极推进部门所属单位预算')));
+    const lines = budget.map((d) => [wall(d.at), d.text.split('\n').find((l) => l.includes('积极推进部门所属单位预算'))]);
+    // 21 and 27 February 2021 are a Sunday and a Saturday: the 7-day reminder waits for Monday, the
+    // 1-day one is overtaken by the due day.
+    expect(lines.map(([at]) => at)).toEqual(['02-22 09:00', '02-28 09:00', '08-24 09:00']);
+    expect(lines.slice(0, 2).every(([, l]) => l?.includes('阶段 2021年2月28日 2021年2月公布预算信息'))).toBe(true);
+    expect(lines[2]?.[1]).toMatch(/2021年8月31日截止（还剩7天），阶段节点2021年2月28日/);
+    // No overdue chase for a stage: nothing on 1 March.
+    expect(channel.deliveries.some((d) => wall(d.at).startsWith('03-01') && d.text.includes('积极推进部门所属单位预算'))).toBe(false);
     await store.close();
   });
 });

@@ -206,6 +206,47 @@ describe.each(ENGINES)('the storage contract on $name', (engine) => {
     });
   });
 
+  describe('replacing everything (a restore)', () => {
+    it('the plan and every collection, histories included, become exactly the data given, and stay so', async () => {
+      const source = await openStore();
+      await source.putDocuments(seeds.slice(0, 2));
+      const taskId = source.data.tasks[0]!.id;
+      await source.change((d) => {
+        d.ledger.push(event(taskId, 'sign', 'sign'), event(taskId, '完成', 'done'));
+        d.subscriptions.push(sub('robot:ops'));
+        d.bindings.push(binding('robot:ops', '7'));
+      });
+      const backup = structuredClone(source.data) as StoreData;
+      // Then the store moves on: another document, more ledger, a subscription gone.
+      await source.putDocuments(seeds.slice(2, 3));
+      await source.change((d) => {
+        d.ledger.push(event(taskId, '撤销', 'undone'));
+        d.subscriptions = [];
+        d.reminders.push(reminder('robot:ops', taskId, '2022-06-23'));
+      });
+      const revision = source.revision;
+      await source.replaceAll(backup);
+      expect(source.revision).toBeGreaterThan(revision);
+      expect(canonical(source.data)).toEqual(canonical(backup));
+      expect(source.index.byId.size).toBe(backup.tasks.length);
+      // Ordinary writes go on from the restored state.
+      await source.change((d) => void d.ledger.push(event(taskId, '再次完成', 'done')));
+      const again = await reopen(source);
+      expect(again.data.ledger.map((e) => e.note)).toEqual(['sign', '完成', '再次完成']);
+      expect(again.data.documents.map((d) => d.id)).toEqual(backup.documents.map((d) => d.id));
+      expect(again.data.reminders).toEqual([]);
+    });
+
+    it('a draft that is not a store is refused and nothing changes', async () => {
+      const store = await openStore();
+      await store.putDocuments(seeds.slice(0, 1));
+      const before = canonical(store.data);
+      await expect(store.replaceAll({ ...store.data, ledger: [{ nonsense: true }] } as never)).rejects.toThrow();
+      expect(canonical(store.data)).toEqual(before);
+      expect(canonical((await reopen(store)).data)).toEqual(before);
+    });
+  });
+
   describe('claims, sessions, handled messages, platform state', () => {
     it('a digest is claimed by one holder at a time', async () => {
       const store = await openStore();
@@ -283,6 +324,25 @@ describe.each(ENGINES)('the storage contract on $name', (engine) => {
       await expect.poll(() => b.revision, { timeout: 10_000 }).toBeGreaterThan(revision);
       expect(b.index.byId.size).toBe(seeds[0]!.tasks.length + seeds[1]!.tasks.length);
       expect(b.data.tasks).toEqual(a.data.tasks);
+    });
+
+    it('a restore on one instance replaces what the other holds, histories included', async () => {
+      const a = await openStore();
+      const b = await openStore();
+      await a.putDocuments(seeds.slice(0, 1));
+      await a.change((d) => void d.ledger.push(event('t', 'before')));
+      const backup = structuredClone(a.data) as StoreData;
+      await a.putDocuments(seeds.slice(1, 2));
+      await a.change((d) => void d.ledger.push(event('t', 'after')));
+      await b.refresh();
+      expect(b.data.ledger).toHaveLength(2);
+      await a.replaceAll(backup);
+      await b.refresh();
+      expect(canonical(b.data)).toEqual(canonical(backup));
+      expect(b.index.byId.size).toBe(backup.tasks.length);
+      await b.change((d) => void d.ledger.push(event('t', 'by b')));
+      await a.refresh();
+      expect(a.data.ledger.map((e) => e.note)).toEqual(['before', 'by b']);
     });
 
     it('a claim held by one instance is refused to the other until released or its lease runs out', async () => {

@@ -1,6 +1,6 @@
 // The JSON engine's files: a change writes the state file only; a version 1 store (one file) becomes
 // version 2 on open, with the old file kept; read-only opening migrates nothing.
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JsonStorage, jsonStorePaths } from '../../src/store/json/json-storage.ts';
@@ -30,7 +30,7 @@ describe('the JSON engine', () => {
     expect(state.tasks).toBeUndefined();
   });
 
-  it('a version 1 store is split on open, its file kept as .v1.bak; opened again, nothing more happens', async () => {
+  it('a version 1 store is split on open, its file kept as it was; opened again, nothing more happens', async () => {
     const path = join(dir, 'store.json');
     const doc = await parseSeed('001_0e95c71143a3993b.txt');
     const v1 = JSON.stringify({ version: 1, documents: [doc.document], tasks: doc.tasks, ledger: [event], subscriptions: [], bindings: [], chats: [{ chat: 'c', region: '冠县', by: 'x', at: NOW.toISOString() }] });
@@ -40,14 +40,16 @@ describe('the JSON engine', () => {
     expect(store.data.tasks).toHaveLength(doc.tasks.length);
     expect(store.data.ledger).toEqual([event]);
     expect(store.chatSettings('c')?.region).toBe('冠县');
+    expect(store.migration?.steps).toEqual(['records', 'split-plan-and-state']);
     await store.close();
-    expect(readFileSync(`${path}.v1.bak`, 'utf8')).toBe(v1);
+    expect(readFileSync(store.migration?.keptAt as string, 'utf8')).toBe(v1);
     expect(JSON.parse(readFileSync(path, 'utf8')).version).toBe(2);
     const again = await JsonStorage.open(path);
     expect(again.data.ledger).toEqual([event]);
     expect(again.data.tasks).toHaveLength(doc.tasks.length);
+    expect(again.migration).toBeNull();
     await again.close();
-    expect(existsSync(`${path}.v1.1.bak`)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.includes('before-migration'))).toHaveLength(1);
   });
 
   it('a version 1 store opened read-only is read as it is, not migrated', async () => {
@@ -58,7 +60,7 @@ describe('the JSON engine', () => {
     expect(reader.data.ledger).toEqual([event]);
     await reader.close();
     expect(readFileSync(path, 'utf8')).toBe(v1);
-    expect(existsSync(`${path}.v1.bak`)).toBe(false);
+    expect(readdirSync(dir).some((f) => f.includes('before-migration'))).toBe(false);
   });
 
   it('sessions and platform state of an earlier release are read from their files', async () => {

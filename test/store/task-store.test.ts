@@ -42,6 +42,19 @@ describe('first start', () => {
   });
 });
 
+describe('a store written before milestones', () => {
+  it('loads: every deadline gets an empty milestone list, and the month lookup works as before', async () => {
+    const doc = await parseSeed('000_8f567bc9b8b33b76.txt');
+    const old = { version: 1, documents: [doc.document], tasks: doc.tasks.map((t) => ({ ...t, deadline: { ...t.deadline, milestones: undefined } })) };
+    writeFileSync(storePath, JSON.stringify(old));
+    expect(readFileSync(storePath, 'utf8')).not.toContain('milestones');
+    const store = await TaskStore.open(storePath);
+    expect(store.data.tasks.every((t) => Array.isArray(t.deadline.milestones) && t.deadline.milestones.length === 0)).toBe(true);
+    expect(store.index.dueInMonth('2022-06', ['汶上县'])).toHaveLength(3);
+    await store.close();
+  });
+});
+
 describe('stores written before the web 台账', () => {
   it('open with empty link, session and change records, and keep everything else', async () => {
     const { store } = await openStore(storePath, SEEDS_DIR, NOW);
@@ -95,7 +108,7 @@ describe('a corrupt store', () => {
   it.each([
     ['not JSON', '{"version":1,"documents":[', /不是有效的 JSON/],
     ['JSON of the wrong shape', '{"version":1,"documents":[{"id":3}],"tasks":[]}', /不符合格式/],
-    ['a future version', '{"version":9,"documents":[],"tasks":[]}', /不符合格式/],
+    ['a future version', '{"version":9,"documents":[],"tasks":[]}', /更新的版本写入/],
   ])('%s stops start-up with a clear message and is never overwritten', async (_name, content, message) => {
     writeFileSync(storePath, content);
     await expect(openStore(storePath, SEEDS_DIR, NOW)).rejects.toThrow(message);

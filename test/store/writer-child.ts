@@ -27,7 +27,7 @@ function syntheticDocument(n: number): ParsedDocument {
       id: `${id}-${i + 1}`, documentId: id, region: '测试县', year: 2022, seq: i + 1, section: ['一、测试'], title: null, number: null,
       requirement: `做好第${n}号文件第${i + 1}项信息公开工作，确保按时完成。`.repeat(3),
       lead: [], responsible: ['县民政局'], cooperating: [], remarks: null,
-      deadline: { raw: '全年', due: '2022-12-31', kind: 'year-round' as const, ongoing: false, stated: true, source: 'cell' as const },
+      deadline: { raw: '全年', due: '2022-12-31', kind: 'year-round' as const, ongoing: false, stated: true, source: 'cell' as const, milestones: [] },
     })),
     warnings: [],
   };

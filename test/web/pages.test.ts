@@ -311,6 +311,21 @@ describe('import by upload', () => {
     expect((await admin.post(paths.importConfirm(), { id }, { from: paths.imports() })).status).toBe(422);
   });
 
+  it('a .zip of a page and its .doc attachment: both documents previewed and imported', async () => {
+    const admin = await signedIn();
+    const form = fileForm(['11-xuancheng.zip', fixture('published/11-xuancheng.zip')]);
+    form.append('year', '2024');
+    const preview = await admin.postMultipart(paths.importPreview(), form);
+    const html = await preview.text();
+    expect(preview.status, html).toBe(200);
+    expect(html).toContain('11-xuancheng.zip/11-xuancheng.html');
+    expect(html).toContain('11-xuancheng.zip/附件：11-xuancheng.doc');
+    const docsBefore = web.store.data.documents.length;
+    const id = /name="id" value="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect((await admin.post(paths.importConfirm(), { id }, { from: paths.imports() })).status).toBe(303);
+    expect(web.store.data.documents.length).toBe(docsBefore + 2);
+  });
+
   it('the same document again says it will replace the one imported before', async () => {
     const admin = await signedIn();
     const html = await (await admin.postMultipart(paths.importPreview(), fileForm(['plan.docx', fixture('office/plan.docx')]))).text();

@@ -4,7 +4,7 @@ import { unitRoles } from '../../model/task.ts';
 import { firstPage, nextLinesPage, nextPage } from '../listing.ts';
 import type { Block } from '../../model/reply.ts';
 import { chatText } from '../../texts/chat.ts';
-import { deadlineLabel } from '../../texts/format.ts';
+import { deadlineLabel, milestonesLabel } from '../../texts/format.ts';
 import { type Answer, type AnswerContext, say, tasksById } from './context.ts';
 import { viewOf } from './context.ts';
 import { collectUnitTasks } from './unit-tasks.ts';
@@ -14,7 +14,10 @@ export function detailOf(ctx: AnswerContext, task: Task, n: number | null): Answ
   const lines: string[] = [chatText.detailRequirement(task.requirement)];
   const roles = unitRoles.filter((r) => task[r].length);
   lines.push(...(roles.length ? roles.map((r) => chatText.detailRole(r, task[r])) : [chatText.detailNoUnits]));
-  lines.push(chatText.detailDeadline(task.deadline.raw, deadlineLabel(task)));
+  // With several milestones they get a line of their own.
+  const staged = task.deadline.milestones.length > 0;
+  lines.push(chatText.detailDeadline(task.deadline.raw, deadlineLabel(task, undefined, { stages: !staged })));
+  if (staged) lines.push(chatText.detailMilestones(milestonesLabel(task)));
   lines.push(chatText.detailSource(doc?.title ?? chatText.planTitle(task.region, task.year), doc?.docNumber ?? null, task.section.join(' / ')));
   if (task.remarks) lines.push(chatText.detailRemarks(task.remarks));
   lines.push(chatText.detailId(task.id));
@@ -30,7 +33,8 @@ export function answerDetail(ctx: AnswerContext, n: number): Answer {
   const id = ctx.session.taskIds[n - 1];
   const task = id ? ctx.knowledge.index.byId.get(id) : undefined;
   if (!task) return say('detail', chatText.noSuchItem(n, ctx.session.taskIds.length));
-  return detailOf(ctx, task, n);
+  // The list stays; follow-ups ("谁负责", "啥时候到期") now ask about this task.
+  return { ...detailOf(ctx, task, n), session: { ...ctx.session, focus: task.id } };
 }
 
 export function answerDetailById(ctx: AnswerContext, id: string): Answer {

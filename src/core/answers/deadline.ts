@@ -8,7 +8,7 @@ import { firstPage, itemBlock } from '../listing.ts';
 import { chatText } from '../../texts/chat.ts';
 import { clip, CLIP_WIDTH, deadlineLabel, unitsLabel } from '../../texts/format.ts';
 import { daysBetween } from '../../time.ts';
-import { type Answer, type AnswerContext, byDue, daysLeftOf, inPlan, say, scopeLabel, tasksById, viewOf } from './context.ts';
+import { type Answer, type AnswerContext, byDue, daysLeftOf, inPlan, planOver, say, scopeLabel, tasksById, viewOf } from './context.ts';
 import { answered, searchTasks } from './search.ts';
 
 /** Hits scoring at least this share of the best are as good an answer to "when". */
@@ -20,7 +20,8 @@ const WHOLE_PLAN = /^(?:全部|所有|全体|整个|全年|本年度|今年)?$/;
 /** The deadline as people read it, with the days left counted even when the plan is over (it was asked). */
 function deadlineSaid(ctx: AnswerContext, task: Task): string {
   const due = task.deadline.due;
-  const days = daysLeftOf(ctx, task) ?? (due ? daysBetween(ctx.today, due) : undefined);
+  // Asked about, the days are counted even for a plan that is not the current one; never for one that is over.
+  const days = planOver(task.year, ctx.today) ? undefined : (daysLeftOf(ctx, task) ?? (due ? daysBetween(ctx.today, due) : undefined));
   return deadlineLabel(task, task.deadline.kind === 'dated' ? days : undefined) + (task.deadline.kind !== 'dated' && due && days !== undefined && days >= 0 ? chatText.daysLeftPlain(days) : '');
 }
 
@@ -33,7 +34,7 @@ export function answerDeadlineOf(ctx: AnswerContext, query: string, regions: str
   const best = result.hits[0];
   const near = result.hits.filter((h) => best && h.score >= best.score * NEAR_BEST);
   const task = (near.find((h) => h.task.deadline.kind === 'dated' && h.task.deadline.stated) ?? best)?.task;
-  if (!task || !answered(result)) return say('due', chatText.deadlineNone(topic || query));
+  if (!task || !answered(result, topic || query)) return say('due', chatText.deadlineNone(topic || query));
   const lines = [chatText.deadlineOf(result.matched.join('、') || topic, deadlineSaid(ctx, task))];
   if (task.deadline.raw) lines.push(chatText.deadlineRaw(task.deadline.raw));
   const blocks: Block[] = [...lines.map((text) => ({ type: 'paragraph' as const, text })), itemBlock(task, 1, viewOf(ctx)), { type: 'hint' as const, text: chatText.detailHint }];
@@ -52,20 +53,27 @@ function wholePlan(ctx: AnswerContext, plan: Task[], regions: string[]): Answer 
   return firstPage({ intent: 'due', head: [{ type: 'heading', text: heading }], title: heading, tasks: upcoming, view: viewOf(ctx) }, ctx.now);
 }
 
-/** "啥时候到期" after a list: its tasks by deadline. */
+/** The tasks a follow-up asks about: the one last shown in detail, else the whole last list. */
+function askedAbout(ctx: AnswerContext): Task[] {
+  const session = ctx.session;
+  if (!session) return [];
+  return tasksById(ctx, session.focus ? [session.focus] : session.taskIds);
+}
+
+/** "啥时候到期" after a list (or a detail): its tasks by deadline. */
 export function answerListDeadlines(ctx: AnswerContext): Answer {
-  if (!ctx.session?.taskIds.length) return say('due', chatText.noList);
-  const tasks = tasksById(ctx, ctx.session.taskIds).sort(byDue(ctx));
-  const heading = chatText.listDeadlinesHeading(tasks.length);
+  const tasks = askedAbout(ctx).sort(byDue(ctx));
+  if (!tasks.length) return say('due', chatText.noList);
+  const heading = ctx.session?.focus ? chatText.focusDeadlineHeading : chatText.listDeadlinesHeading(tasks.length);
   return firstPage({ intent: 'due', head: [{ type: 'heading', text: heading }], title: heading, tasks, view: viewOf(ctx) }, ctx.now);
 }
 
-/** "还有谁跟它一起负责" after a list: every unit of its tasks. */
+/** "还有谁跟它一起负责" after a list (or a detail): every unit of its tasks. */
 export function answerListUnits(ctx: AnswerContext): Answer {
-  if (!ctx.session?.taskIds.length) return say('unit-tasks', chatText.noList);
-  const tasks = tasksById(ctx, ctx.session.taskIds);
+  const tasks = askedAbout(ctx);
+  if (!tasks.length) return say('unit-tasks', chatText.noList);
   const blocks: Block[] = [
-    { type: 'heading', text: chatText.listUnitsHeading(tasks.length) },
+    { type: 'heading', text: ctx.session?.focus ? chatText.focusUnitsHeading : chatText.listUnitsHeading(tasks.length) },
     ...tasks.map((t, i) => ({ type: 'item' as const, n: i + 1, lines: [clip(t.requirement, CLIP_WIDTH.item), chatText.itemAllUnits(unitsLabel(t))] })),
   ];
   return { reply: { intent: 'unit-tasks', blocks, tasks, related: [] } };

@@ -1,29 +1,39 @@
-// "这个月有什么到期": tasks with a concrete due date in the range, earliest first; year-round and
-// ongoing tasks are counted, not listed. "已经逾期的": due before today.
-import type { Task } from '../../model/task.ts';
+// "这个月有什么到期": tasks with a concrete due date or a milestone in the range, earliest first;
+// year-round and ongoing tasks are counted, not listed. "已经逾期的": completion due before today
+// (a milestone passed is not the task overdue: the ledger records the task, not its stages).
+import { deadlineStages, type Task } from '../../model/task.ts';
 import { isDone } from '../../ledger/status.ts';
 import type { UnitEntry } from '../../store/unit-directory.ts';
 import { firstPage } from '../listing.ts';
 import type { Block } from '../../model/reply.ts';
 import type { DueRange } from '../time-range.ts';
 import { chatText } from '../../texts/chat.ts';
-import { type Answer, type AnswerContext, byDue, daysLeftOf, inPlan, planOver, say, scopeLabel } from './context.ts';
+import { type Answer, type AnswerContext, daysLeftOf, inPlan, planOver, say, scopeLabel } from './context.ts';
 import { viewOf } from './context.ts';
 import { collectUnitTasks } from './unit-tasks.ts';
 
-/** Dated tasks of the regions due within the range (bounds included). */
+/** The first date of a task (a milestone, or the completion when overdue is asked) within the range, or null. */
+function dateInRange(task: Task, range: DueRange): string | null {
+  const dates = range.overdue ? [task.deadline.due ?? ''] : deadlineStages(task.deadline).map((s) => s.date);
+  return dates.find((d) => d !== '' && (!range.from || d >= range.from) && (!range.to || d <= range.to)) ?? null;
+}
+
+/** Dated tasks of the regions due, or with a milestone, within the range (bounds included), by that date. */
 export function tasksDue(ctx: AnswerContext, range: DueRange, regions: readonly string[]): Task[] {
   const fromMonth = range.from?.slice(0, 7) ?? '0000-00';
   const toMonth = range.to?.slice(0, 7) ?? '9999-99';
-  const out: Task[] = [];
+  const found = new Map<Task, string>();
   for (const month of ctx.knowledge.index.months()) {
     if (month < fromMonth || month > toMonth) continue;
     for (const task of ctx.knowledge.index.dueInMonth(month, regions)) {
-      const due = task.deadline.due as string;
-      if ((!range.from || due >= range.from) && (!range.to || due <= range.to)) out.push(task);
+      if (found.has(task)) continue;
+      const date = dateInRange(task, range);
+      if (date) found.set(task, date);
     }
   }
-  return out.sort(byDue(ctx));
+  const { index } = ctx.knowledge;
+  const date = (t: Task): string => found.get(t) ?? '';
+  return [...found.keys()].sort((a, b) => (date(a) !== date(b) ? (date(a) < date(b) ? -1 : 1) : index.position(a) - index.position(b)));
 }
 
 /** "6月底前", "年底前": a range that began before today; tasks already overdue in it are listed apart, last. */

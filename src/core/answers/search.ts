@@ -8,6 +8,7 @@ import { residentFunction } from '../../model/unit-functions.ts';
 import { unitKind } from '../../model/unit-names.ts';
 import type { UnitEntry } from '../../store/unit-directory.ts';
 import { synonymsOf } from '../../search/synonyms.ts';
+import { isFacet } from '../../search/tokenizer.ts';
 import type { SearchResult } from '../../search/task-search.ts';
 import { firstPage, itemBlock, mainUnit } from '../listing.ts';
 import { chatText } from '../../texts/chat.ts';
@@ -26,14 +27,16 @@ export const MIN_COVERAGE = 0.55;
 
 /**
  * The named departments responsible for a task (collectives only when no department is named), the
- * ones whose name shares words with the question first ("供水供电" → 县供电公司 before 县教育和体育局).
+ * ones whose name shares words with the question first ("供水供电" → 县供电公司), then those whose name
+ * holds a synonym of a word matched ("公交" → 公共交通 → 县交通运输局); otherwise the document's order.
  */
-function responsibleOf(task: Task, query: string): string[] {
+function responsibleOf(task: Task, query: string, related: readonly string[]): string[] {
   const named = [...task.lead, ...task.responsible];
   const departments = named.filter((u) => unitKind(u) !== 'collective');
   const units = [...new Set(departments.length ? departments : named)];
   const shared = (u: string): number => [...u.replace(/^[县区市]/, '')].filter((c, i, a) => i + 1 < a.length && query.includes(c + (a[i + 1] ?? ''))).length;
-  return units.map((u, i) => ({ u, i, s: shared(u) })).sort((a, b) => b.s - a.s || a.i - b.i).map((x) => x.u);
+  const score = (u: string): number => 2 * shared(u) + related.filter((w) => Array.from(w).length >= 2 && u.includes(w)).length;
+  return units.map((u, i) => ({ u, i, s: score(u) })).sort((a, b) => b.s - a.s || a.i - b.i).map((x) => x.u);
 }
 
 /** The sentence of a task that holds most of the matched words: what the person asked about. */
@@ -57,12 +60,31 @@ export function searchTasks(ctx: AnswerContext, query: string, regions: readonly
   // The units' own tasks first, unless another task covers more of the question (档案馆 named in a 公报 task).
   const named = new Set(units.flatMap((u) => ctx.knowledge.index.namedTasks(u).map((n) => n.task.id)));
   const theirs = search.search(query, { regions, taskIds: named });
-  return theirs.hits.length && answered(theirs) && theirs.coverage >= all.coverage ? theirs : all;
+  return theirs.hits.length && answered(theirs, query) && theirs.coverage >= all.coverage ? theirs : all;
 }
 
-export function answered(result: SearchResult): boolean {
+/** Shortest phrase of the question found word for word in a task that makes a facet word specific (文件库). */
+const VERBATIM = 3;
+/** Longest stretch of a question searched for such a phrase. */
+const VERBATIM_RUN = 12;
+
+/** Whether the question and the task share a phrase of three or more characters ("政府文件库"). */
+function sharesPhrase(query: string, task: Task): boolean {
+  for (const run of query.match(/\p{Script=Han}+/gu) ?? []) {
+    const chars = Array.from(run).slice(0, VERBATIM_RUN);
+    for (let i = 0; i + VERBATIM <= chars.length; i++) if (task.requirement.includes(chars.slice(i, i + VERBATIM).join(''))) return true;
+  }
+  return false;
+}
+
+/**
+ * The best hit covers most of the question, and on more than one facet word alone: "中心", "材料在哪交"
+ * answer nothing; "标准目录" (two of them) or "政府文件库" (found word for word) name a thing.
+ */
+export function answered(result: SearchResult, query = ''): boolean {
   const best = result.hits[0];
-  return best !== undefined && best.score >= MIN_SCORE && result.coverage >= MIN_COVERAGE;
+  if (!best || best.score < MIN_SCORE || result.coverage < MIN_COVERAGE) return false;
+  return result.matched.length > 1 || result.matched.some((t) => !isFacet(t)) || sharesPhrase(query, best.task);
 }
 
 /** The unit that publishes what a resident asks about, in the regions: named in the question, by topic, or by the best task. */
@@ -75,13 +97,13 @@ export function unitHint(ctx: AnswerContext, query: string, regions: readonly st
   }
   const result = searchTasks(ctx, query, regions, []);
   const best = result.hits[0];
-  return best && answered(result) && regions.length === 1 ? mainUnit(best.task) || null : null;
+  return best && answered(result, query) && regions.length === 1 ? mainUnit(best.task) || null : null;
 }
 
 export function answerSearch(ctx: AnswerContext, query: string, regions: string[], units: UnitEntry[]): Answer {
   const result = searchTasks(ctx, query, regions, units);
   const best = result.hits[0];
-  if (!best || !answered(result)) return say('search', chatText.searchNone(query, fallbackHint(ctx, query, regions)));
+  if (!best || !answered(result, query)) return say('search', chatText.searchNone(query, fallbackHint(ctx, query, regions)));
 
   const current = inPlan(ctx);
   const hits = result.hits.filter((h) => h.score >= Math.max(MIN_SCORE, best.score * RELATIVE_SCORE)).slice(0, SHOWN);
@@ -90,7 +112,7 @@ export function answerSearch(ctx: AnswerContext, query: string, regions: string[
   const top = tasks[0] as Task;
   // Across regions, name the unit without its level: 民政局 rather than one county's 县民政局.
   const manyRegions = new Set(tasks.map((t) => t.region)).size > 1;
-  const responsible = [...new Set(responsibleOf(top, query).map((u) => (manyRegions ? u.replace(/^[县区市]/, '') : u)))].slice(0, UNITS_NAMED).join('、');
+  const responsible = [...new Set(responsibleOf(top, query, result.matched.flatMap((w) => synonymsOf(w))).map((u) => (manyRegions ? u.replace(/^[县区市]/, '') : u)))].slice(0, UNITS_NAMED).join('、');
   const topic = result.matched.join('、');
   const head = responsible ? chatText.searchHeading(topic, responsible) : chatText.searchHeadingNoUnit(topic);
   const view = viewOf(ctx, (task) => matchedSentence(task, result.matched));

@@ -7,6 +7,7 @@ import type { Block } from '../../model/reply.ts';
 import { chatText } from '../../texts/chat.ts';
 import { type Answer, type AnswerContext, inPlan, say } from './context.ts';
 import type { StandIn } from '../catalog.ts';
+import { UNIT_FUNCTIONS } from '../../model/unit-functions.ts';
 import { viewOf } from './context.ts';
 
 export interface UnitTaskList {
@@ -52,6 +53,18 @@ export interface UnitQuestion {
   year?: number;
 }
 
+/**
+ * For a stand-in found by the plan's tasks (a bureau holding several functions), the tasks of the
+ * function asked about first (教育局 → its 义务教育 task before 乡村振兴). A unit named for the function
+ * (组织部（人力资源部） for 人社) keeps the document's order: all its tasks are that work.
+ */
+function functionFirst(tasks: Task[], standIns: readonly StandIn[]): Task[] {
+  const topics = standIns.filter((s) => s.by === 'tasks').flatMap((s) => UNIT_FUNCTIONS.find((f) => f.label === s.label)?.topics ?? []);
+  if (!topics.length) return tasks;
+  const weight = (t: Task): number => topics.filter((w) => t.requirement.includes(w)).length;
+  return tasks.map((t, i) => ({ t, i, w: weight(t) })).sort((a, b) => b.w - a.w || a.i - b.i).map((x) => x.t);
+}
+
 /** "济宁高新区没有人社局，人社职能由区党工委组织部（人力资源部）承担：" */
 function standInLines(standIns: readonly StandIn[]): Block[] {
   return standIns.map((s) => ({
@@ -71,9 +84,11 @@ function unitHeading(q: UnitQuestion, found: UnitTaskList, tasks: readonly Task[
 export function answerUnitTasks(ctx: AnswerContext, q: UnitQuestion): Answer {
   const { units, role } = q;
   const found = collectUnitTasks(ctx, units, q.year);
-  const tasks = role ? found.named.filter((t) => found.roles[t.id]?.includes(role)) : found.named;
+  const tasks = functionFirst(role ? found.named.filter((t) => found.roles[t.id]?.includes(role)) : found.named, q.standIns ?? []);
   const regions = [...new Set(units.map((u) => u.region))];
-  const names = [...new Set(units.map((u) => u.name.replace(/^[县区市](?!场)/, '')))];
+  // The same unit across regions (one key) is named once: 人力资源和社会保障局, not each county's spelling.
+  const byKey = new Map(units.map((u) => [u.key, u.name.replace(/^[县区市](?!场)/, '')] as const));
+  const names = [...new Set(byKey.values())];
   // One unit in one region keeps its own name (县民政局); across regions, the name without its level;
   // two units asked together are both named (县住房城乡建设局、县水务局).
   const name = regions.length > 1 ? names.join('、') : [...new Set(units.map((u) => u.name))].join('、');

@@ -7,6 +7,10 @@ import type { TextLayout } from './layout.ts';
 
 /** The units parenthesis at the end of an item, tolerant of a label broken by a page ("（责责任单位："). */
 const UNITS_PAREN = /[（(]\s*\p{Script=Han}{0,2}?\s*((?:牵头|责任|配合|主责|协办)(?:单位|部门|科室)\s*[:：][\s\S]*?)[）)]\s*[。.]?\s*$/u;
+/** Where a units parenthesis opens ("（责任单位：", "（责责任单位："): UNITS_PAREN's start, for scanning pieces. */
+const UNITS_OPEN = /[（(]\s*\p{Script=Han}{0,2}?\s*(?:牵头|责任|配合|主责|协办)(?:单位|部门|科室)\s*[:：]/u;
+/** An opening split over two lines is found in the end of the text before plus the new line. */
+const OPEN_WINDOW = 16;
 /** Units on a line of their own, without the parenthesis: "责任单位：县民政局". */
 const UNITS_LINE = /^(?:牵头|责任|配合|主责|协办)(?:单位|部门|科室)\s*[:：]/u;
 const LABEL = /(牵头|责任|配合|主责|协办)(?:单位|部门|科室)\s*[:：]|(?:完成时限|时限要求|完成时间|时限)\s*[:：]/gu;
@@ -21,6 +25,10 @@ interface Item {
   number: string;
   parts: string[];
   closed: boolean;
+  /** A units parenthesis has opened somewhere in the item. */
+  opened: boolean;
+  /** The last characters of the item so far, to find an opening split over lines. */
+  tail: string;
   /** Numbered 一、 or （一） rather than 1．: a task only if its units follow, else prose of the notice. */
   tentative: boolean;
 }
@@ -45,6 +53,37 @@ function readLabelled(inner: string): Labelled {
   return out;
 }
 
+/** Ends like a units parenthesis: "）", "）。" (checked from the end: a regex anchored at $ scans from the start). */
+function endsWithParen(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && /\s/.test(text[i] as string)) i--;
+  if (text[i] === '。' || text[i] === '.') i--;
+  while (i >= 0 && /\s/.test(text[i] as string)) i--;
+  return text[i] === '）' || text[i] === ')';
+}
+
+/** The text closes with its units: "…（责任单位：县民政局）。" */
+function closesWithUnits(text: string): boolean {
+  return endsWithParen(text) && UNITS_PAREN.test(text);
+}
+
+function newItem(section: string[], number: string, rest: string, tentative: boolean): Item {
+  return { section, number, parts: [rest], closed: closesWithUnits(rest), opened: UNITS_OPEN.test(rest), tail: rest.slice(-OPEN_WINDOW), tentative };
+}
+
+/**
+ * A line that goes on an open item. Linear in the item: the opening is looked for in the new line
+ * (with the end of the text before it), and the whole item is matched only once it has an opening
+ * and ends like a parenthesis, which closes it.
+ */
+function continueItem(item: Item, line: string): void {
+  item.parts.push(line);
+  const window = item.tail + line;
+  item.opened ||= UNITS_OPEN.test(window);
+  item.tail = window.slice(-OPEN_WINDOW);
+  item.closed = item.opened && endsWithParen(line) && UNITS_PAREN.test(joinBroken(item.parts));
+}
+
 function scan(text: string): { items: Item[]; preamble: string[] } {
   const items: Item[] = [];
   const preamble: string[] = [];
@@ -58,18 +97,15 @@ function scan(text: string): { items: Item[]; preamble: string[] } {
       path = path.filter((p) => p.level < marker.level);
       path.push({ level: marker.level, text: line });
       current = null;
-    } else if (marker && (marker.level === ITEM_LEVEL || UNITS_PAREN.test(line) || /[。；;]$/.test(line))) {
+    } else if (marker && (marker.level === ITEM_LEVEL || closesWithUnits(line) || /[。；;]$/.test(line))) {
       // Items are numbered 1．; a sentence numbered （一） or 一、 is a task when units close it.
-      const tentative = marker.level !== ITEM_LEVEL;
-      current = { section: path.map((p) => p.text), number: marker.number, parts: [marker.rest], closed: false, tentative };
-      current.closed = UNITS_PAREN.test(marker.rest);
+      current = newItem(path.map((p) => p.text), marker.number, marker.rest, marker.level !== ITEM_LEVEL);
       items.push(current);
     } else if (current && !current.closed && UNITS_LINE.test(line)) {
       current.parts.push(`（${line.replace(/[。.]$/, '')}）`);
       current.closed = true;
     } else if (current && !current.closed) {
-      current.parts.push(line);
-      current.closed = UNITS_PAREN.test(joinBroken(current.parts));
+      continueItem(current, line);
     } else if (items.length === 0) {
       preamble.push(raw);
     }
@@ -92,7 +128,7 @@ export const numberedProse: TextLayout = {
     const rows: RawRow[] = [];
     for (const item of items.slice(Math.max(0, firstWithUnits)).filter((i) => i.closed || !i.tentative)) {
       const body = joinBroken(item.parts);
-      const m = UNITS_PAREN.exec(body);
+      const m = item.closed ? UNITS_PAREN.exec(body) : null;
       const requirement = (m ? body.slice(0, m.index) : body).trim();
       if (!requirement) continue;
       rows.push({

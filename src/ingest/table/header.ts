@@ -5,18 +5,20 @@ import type { UnitRole } from '../../model/task.ts';
 import { importReason } from '../../texts/ingest.ts';
 import { cleanText } from '../text.ts';
 
-export type ColumnRole = 'category' | 'requirement' | UnitRole | 'deadline' | 'remarks' | 'index';
+export type ColumnRole = 'category' | 'requirement' | UnitRole | 'deadline' | 'remarks' | 'index' | 'note';
 
 /** Header names by column role, in the order they are tried: the first that matches names the column. */
 const HEADER_NAMES: ReadonlyArray<[ColumnRole, RegExp]> = [
   ['index', /^(?:序号|编号|序)$/],
   ['lead', /^(?:牵头(?:单位|部门|科室)?|主责(?:单位|部门))$/],
-  ['responsible', /^(?:责任(?:单位|部门|科室|主体)|承办(?:单位|部门)|落实(?:单位|部门)|主办(?:单位|部门)|负责(?:单位|部门))$/],
+  ['responsible', /^(?:责任(?:单位|部门|科室|处室|股室|主体)|承办(?:单位|部门)|落实(?:单位|部门)|主办(?:单位|部门)|负责(?:单位|部门)|(?:任务)?分工)$/],
   ['cooperating', /^(?:配合(?:单位|部门|科室)|协办(?:单位|部门)|协同(?:单位|部门)|参与(?:单位|部门))$/],
   ['deadline', /^(?:完成(?:时限|时间|期限)(?:要求)?|时限(?:要求)?|时间(?:要求|节点|安排)|办结时限|进度安排|完成时限)$/],
   ['remarks', /^备注$/],
-  ['requirement', /^(?:具体要求|工作要求|任务要求|具体内容|工作内容|主要内容|具体措施|工作措施|要求|目标要求|具体任务|任务内容)$/],
-  ['category', /^(?:工作任务|任务|重点任务|工作事项|任务名称|主要任务|类别|项目|重点工作|任务事项|领域|工作类别|工作项目)$/],
+  // Columns understood but not fields of a task: kept in its remarks under their name.
+  ['note', /^(?:(?:牵头|分管|责任|联系)领导|(?:落实|完成|进展|推进)情况|工作进展|进展|联系人|联系电话)$/],
+  ['requirement', /^(?:具体(?:工作)?要求|工作要求|任务要求|具体内容|工作内容|主要内容|具体措施|工作措施|主要措施|要求|目标要求|具体任务|任务内容|细化(?:分工|任务|措施)|工作举措)$/],
+  ['category', /^(?:工作任务|任务|重点任务|工作事项|任务名称|主要任务|类别|项目|重点工作|任务事项|领域|工作类别|工作项目|目标|工作目标|重点领域)$/],
 ];
 
 /** A header names at least this many known columns; a row with fewer is a row of the table or of the notice. */
@@ -25,10 +27,31 @@ const MIN_KNOWN_COLUMNS = 2;
 /** A header cell without markup and spacing (OCR letter-spaces headers: "工 作 任 务"). */
 const headerName = (cell: string): string => cleanText(cell).replace(/\s+/g, '');
 
-export function headerRole(cell: string): ColumnRole | null {
-  const name = headerName(cell);
+function namedRole(name: string): ColumnRole | null {
   for (const [role, re] of HEADER_NAMES) if (re.test(name)) return role;
   return null;
+}
+
+/** "配合/责任单位", "牵头、配合单位": one column naming several unit roles. */
+const COMBINED = /^(牵头|主责|责任|配合|协办)(?:单位)?[/／、和及与]+(牵头|主责|责任|配合|协办)(单位|部门|科室)$/;
+
+/**
+ * The role a header cell names. A note in brackets is dropped ("责任单位（牵头单位列首位）"); a
+ * combined unit header takes the stronger of its roles ("牵头/责任单位" → lead, "配合/责任单位" → responsible).
+ */
+export function headerRole(cell: string): ColumnRole | null {
+  const name = headerName(cell);
+  const role = namedRole(name) ?? namedRole(name.replace(/[（(][^）)]*[）)]$/, ''));
+  if (role) return role;
+  const combined = COMBINED.exec(name);
+  if (!combined) return null;
+  const roles = [combined[1], combined[2]].map((r) => namedRole(`${r}${combined[3]}`));
+  return roles.includes('lead') ? 'lead' : roles.includes('responsible') ? 'responsible' : (roles[0] ?? null);
+}
+
+/** "责任单位（牵头单位列首位）": the first unit of each cell is the lead. */
+export function leadListedFirst(cell: string): boolean {
+  return /牵头.{0,4}(?:首位|第一|排首|列首|居首)/.test(headerName(cell));
 }
 
 export interface Columns {
@@ -41,6 +64,10 @@ export interface Columns {
   deadline: number | null;
   remarks: number | null;
   index: number | null;
+  /** Columns kept in the remarks under their name: understood ones (牵头领导, 落实情况) and unknown ones. */
+  notes: Array<{ col: number; label: string; known: boolean }>;
+  /** The responsible column lists the lead first ("责任单位（牵头单位列首位）"). */
+  leadFirst: boolean;
 }
 
 /** Category columns: named ones, and a blank header right of one (a deeper level under a merged header cell). */
@@ -68,7 +95,16 @@ export function readHeader(row: readonly string[]): Columns | null {
   // Without a requirement column, the innermost category column holds the task.
   const requirement = first('requirement') ?? category.pop() ?? null;
   if (requirement === null) return null;
+  const placed = new Set([...category, requirement, ...(['lead', 'responsible', 'cooperating', 'deadline', 'remarks', 'index'] as const).map(first)]);
+  const notes = row.flatMap((cell, col) => {
+    const label = headerName(cell);
+    if (placed.has(col) || !label) return [];
+    return [{ col, label, known: roles[col] === 'note' }];
+  });
+  const responsible = first('responsible');
   return {
+    notes,
+    leadFirst: responsible !== null && leadListedFirst(row[responsible] ?? ''),
     category,
     requirement,
     lead: first('lead'),

@@ -6,8 +6,10 @@
 // Collections and plan keys this version does not know are kept and written back; an unknown field in a
 // known record is refused by name; temp files a killed writer left are removed by the next owner.
 import { existsSync } from 'node:fs';
+import { constants, copyFile, mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { Low } from 'lowdb';
-import { StoreError } from '../../errors.ts';
+import { messageOf, StoreError } from '../../errors.ts';
 import type { ChangeRecord, ChatSettings } from '../../model/records.ts';
 import type { ParsedDocument } from '../../model/task.ts';
 import { storeText } from '../../texts/store.ts';
@@ -16,8 +18,9 @@ import { deltaOf, diffState, draftOf } from '../diff.ts';
 import { TaskIndex } from '../indexes.ts';
 import { removeTempFiles, resolveLinks, ValidatedJsonFile } from '../json-file.ts';
 import { StoreLock } from '../lock.ts';
+import { migrateStore } from '../migrate.ts';
 import { pruneOldRecords } from '../retention.ts';
-import { COLLECTIONS, emptyState, MainFileSchema, unknownKeys, type PlanFile, PlanFileSchema, SPLIT_STORE_VERSION, type StateData, type StateFile, StateFileSchema, stateOf, type StoreData } from '../schema.ts';
+import { COLLECTIONS, emptyState, MainFileSchema, unknownKeys, type PlanFile, PlanFileSchema, SPLIT_STORE_VERSION, type StateData, type StateFile, StateFileSchema, stateOf, StoreDataSchema, type StoreData } from '../schema.ts';
 import { StateFile as PlatformStateFile } from '../state-file.ts';
 import { MemoryHandled } from './handled-memory.ts';
 import { migrateV1 } from './migrate-v1.ts';
@@ -36,27 +39,55 @@ const STATE_FILE_KEYS = ['version', 'logSeq', ...COLLECTIONS];
 
 const emptyStateFile = (): StateFile => ({ version: SPLIT_STORE_VERSION, ...emptyState(), logSeq: 0 });
 
+/** What opening did to a store written by an older version. */
+export interface Migration {
+  /** The steps applied (migrate.ts), then `split-plan-and-state` for a single-file store. */
+  steps: string[];
+  /** The copy of the file as it was; null when opened read-only (migrated in memory only). */
+  keptAt: string | null;
+}
+
+/** Where the file as an older version wrote it is kept when it is migrated. */
+export const preMigrationPath = (path: string, at: Date): string => `${path}.before-migration-${at.toISOString().replace(/[:.]/g, '-')}.json`;
+
 interface Loaded {
   plan: PlanFile;
   state: StateFile;
   existed: boolean;
+  migration: Migration | null;
 }
 
-async function load(paths: ReturnType<typeof jsonStorePaths>, planFile: ValidatedJsonFile<PlanFile>, stateFile: ValidatedJsonFile<StateFile>, writable: boolean): Promise<Loaded> {
-  const main = await new ValidatedJsonFile(paths.plan, MainFileSchema, { refuseUnknownFields: true }).read();
+/** Copies the file as it is before a migration rewrites it; never over an existing copy. */
+async function keepPreMigration(path: string, now: Date): Promise<string> {
+  const keptAt = preMigrationPath(path, now);
+  try {
+    await copyFile(path, keptAt, constants.COPYFILE_EXCL);
+  } catch (cause) {
+    throw new StoreError(storeText.cannotKeepCopy(path, keptAt, messageOf(cause)), { cause });
+  }
+  return keptAt;
+}
+
+async function load(paths: ReturnType<typeof jsonStorePaths>, planFile: ValidatedJsonFile<PlanFile>, stateFile: ValidatedJsonFile<StateFile>, writable: boolean, now: Date): Promise<Loaded> {
+  const mainFile = new ValidatedJsonFile(paths.plan, MainFileSchema, { refuseUnknownFields: true, upgrade: migrateStore });
+  const main = await mainFile.read();
   if (!main) {
     // No plan yet (nothing imported), but the state may already hold subscriptions or a ledger.
     const state = await stateFile.read();
-    return { plan: { version: SPLIT_STORE_VERSION, documents: [], tasks: [] }, state: state ?? emptyStateFile(), existed: state !== null || existsSync(paths.log) };
+    return { plan: { version: SPLIT_STORE_VERSION, documents: [], tasks: [] }, state: state ?? emptyStateFile(), existed: state !== null || existsSync(paths.log), migration: null };
   }
+  const steps = [...mainFile.upgraded, ...(main.version === SPLIT_STORE_VERSION ? [] : ['split-plan-and-state'])];
+  const keptAt = steps.length && writable ? await keepPreMigration(paths.plan, now) : null;
+  const migration = steps.length ? { steps, keptAt } : null;
   if (main.version === SPLIT_STORE_VERSION) {
     const state = (await stateFile.read()) ?? emptyStateFile();
-    return { plan: main, state, existed: true };
+    if (keptAt) await planFile.write(main);
+    return { plan: main, state, existed: true, migration };
   }
   const { version: _v, documents, tasks, ...rest } = main;
-  if (!writable) return { plan: { version: SPLIT_STORE_VERSION, documents, tasks }, state: { ...rest, version: SPLIT_STORE_VERSION, logSeq: 0 }, existed: true };
-  const migrated = await migrateV1(main, { planPath: paths.plan, statePath: paths.state, logPath: paths.log, plan: planFile, state: stateFile });
-  return { plan: migrated.plan, state: migrated.state, existed: true };
+  if (!writable) return { plan: { version: SPLIT_STORE_VERSION, documents, tasks }, state: { ...rest, version: SPLIT_STORE_VERSION, logSeq: 0 }, existed: true, migration };
+  const migrated = await migrateV1(main, { statePath: paths.state, logPath: paths.log, plan: planFile, state: stateFile });
+  return { plan: migrated.plan, state: migrated.state, existed: true, migration };
 }
 
 export class JsonStorage implements Storage {
@@ -66,6 +97,8 @@ export class JsonStorage implements Storage {
   /** Changes and imports run one at a time, each on the snapshot the previous one left. */
   private queue: Promise<unknown> = Promise.resolve();
   readonly handled = new MemoryHandled();
+  /** Set when the files were written by an older version and have been migrated. */
+  migration: Migration | null = null;
 
   private constructor(
     readonly location: string,
@@ -85,6 +118,8 @@ export class JsonStorage implements Storage {
   ) {}
 
   static async open(path: string, options: OpenOptions = {}): Promise<JsonStorage> {
+    // A new server's data folder (ZWGK_STORE=/var/lib/zwgk-bot/store.json) is made on first start.
+    if (!options.readOnly) await mkdir(dirname(path), { recursive: true }).catch(() => undefined);
     // A symlinked store is the file it stands for: its lock and its other files are beside that file,
     // so two links to one store still exclude each other.
     const paths = jsonStorePaths(await resolveLinks(path));
@@ -95,7 +130,7 @@ export class JsonStorage implements Storage {
       if (lock) for (const file of [paths.plan, paths.state, paths.sessions, paths.platform]) await removeTempFiles(file, { anyPid: true });
       const refuse = { refuseUnknownFields: true };
       const files = { plan: new ValidatedJsonFile(paths.plan, PlanFileSchema, refuse), state: new ValidatedJsonFile(paths.state, StateFileSchema, refuse) };
-      const loaded = await load(paths, files.plan, files.state, lock !== null);
+      const loaded = await load(paths, files.plan, files.state, lock !== null, options.now ?? new Date());
       const { documents, tasks } = loaded.plan;
       const { logSeq } = loaded.state;
       const extras = unknownKeys(loaded.state, STATE_FILE_KEYS);
@@ -108,6 +143,8 @@ export class JsonStorage implements Storage {
       const store = new JsonStorage(path, { documents, tasks, ...replayed.state }, plan, state, files, lock, log, replayed.lastSeq, loaded.existed || replayed.entries > 0, sessions, platform, extras);
       // What the log held goes into the state file now, so the log starts empty.
       if (log?.pending) await store.compact();
+      store.migration = loaded.migration;
+      if (loaded.migration) options.logger?.warn('store: written by an older version, migrated', { steps: loaded.migration.steps, keptAt: loaded.migration.keptAt });
       if (options.now && lock) await store.pruneRecords(options.now);
       return store;
     } catch (e) {
@@ -190,6 +227,30 @@ export class JsonStorage implements Storage {
     this.state.data = { ...this.extras, version: SPLIT_STORE_VERSION, ...state, logSeq: this.seq };
     await this.state.write();
     await this.log?.clear();
+  }
+
+  /**
+   * The state is written first, then the plan: a crash between them leaves the restored state with the
+   * plan as it was, and the restore (checked, repeatable) is run again.
+   */
+  async replaceAll(data: StoreData): Promise<void> {
+    this.assertWritable();
+    const next = StoreDataSchema.parse(data);
+    return this.serial(async () => {
+      this.snapshot = { ...this.snapshot, ...stateOf(next) };
+      await this.compact();
+      const previous = this.plan.data;
+      this.plan.data = { ...previous, version: SPLIT_STORE_VERSION, documents: next.documents, tasks: next.tasks };
+      try {
+        await this.plan.write();
+      } catch (e) {
+        this.plan.data = previous;
+        throw e;
+      }
+      this.snapshot = next;
+      this.cachedIndex = null;
+      this.taskRevision++;
+    });
   }
 
   chatSettings(chat: string): ChatSettings | undefined {

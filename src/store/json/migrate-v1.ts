@@ -1,6 +1,7 @@
-// Version 1 stores (plan and state in one file) become version 2 on open: the old file is copied aside
-// first, then the state file is written, then the plan file. A crash anywhere leaves either the old
-// file (migrated again on the next open, from the same content) or the finished pair.
+// Version 1 stores (plan and state in one file) become version 2 on open: the caller has copied the old
+// file aside first (json-storage.ts), then the state file is written, then the plan file. A crash
+// anywhere leaves either the old file (migrated again on the next open, from the same content) or the
+// finished pair.
 import { copyFile, open, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import type { z } from 'zod';
@@ -30,8 +31,7 @@ export async function keepCopy(path: string, label: string): Promise<string> {
   }
 }
 
-export async function migrateV1(v1: V1, files: { planPath: string; statePath: string; logPath: string; plan: ValidatedJsonFile<PlanFile>; state: ValidatedJsonFile<StateFile> }): Promise<{ plan: PlanFile; state: StateFile; backup: string }> {
-  const backup = await keepCopy(files.planPath, 'v1');
+export async function migrateV1(v1: V1, files: { statePath: string; logPath: string; plan: ValidatedJsonFile<PlanFile>; state: ValidatedJsonFile<StateFile> }): Promise<{ plan: PlanFile; state: StateFile }> {
   // A state file already there (a v1 file put back over a v2 store) is kept aside too, never lost.
   if (existsSync(files.statePath)) await keepCopy(files.statePath, 'before-v1');
   if (existsSync(files.logPath)) {
@@ -43,5 +43,5 @@ export async function migrateV1(v1: V1, files: { planPath: string; statePath: st
   const plan: PlanFile = { version: SPLIT_STORE_VERSION, documents, tasks };
   await files.state.write(state);
   await files.plan.write(plan);
-  return { plan, state, backup };
+  return { plan, state };
 }

@@ -14,11 +14,11 @@ import type { DigestClaim, ImportOutcome, OpenOptions, Storage } from '../contra
 import { applyDelta, diffState, draftOf } from '../diff.ts';
 import { TaskIndex } from '../indexes.ts';
 import { HANDLED_RETENTION_MS, pruneOldRecords, SESSION_KEPT_AFTER_EXPIRY_MS } from '../retention.ts';
-import { type StateData, stateOf, type StoreData } from '../schema.ts';
+import { emptyState, type StateData, stateOf, StoreDataSchema, type StoreData } from '../schema.ts';
 import { migrate } from './migrations.ts';
 import { PgHandled, PgPlatformState, PgSessions } from './side-records.ts';
 import type { SqlDriver, SqlSession } from './sql.ts';
-import { loadDelta, loadState, writeDiff } from './state-sql.ts';
+import { loadDelta, loadState, STATE_TABLES, writeDiff } from './state-sql.ts';
 
 /** Tasks are written in batches of this many rows (one JSON parameter each). */
 const TASK_BATCH = 5_000;
@@ -253,6 +253,38 @@ export class PgStorage implements Storage {
     });
   }
 
+  /**
+   * One transaction empties the plan and the state and writes `data`. TRUNCATE, not DELETE: the
+   * histories' triggers refuse deleting single events, and a restore is the operator replacing all of
+   * them. The deletion floor is raised to the restore's revision, so every other instance reloads the
+   * whole state (and the plan) instead of catching up row by row.
+   */
+  async replaceAll(data: StoreData): Promise<void> {
+    this.assertWritable();
+    const next = StoreDataSchema.parse(data);
+    return this.serial(async () => {
+      const revs = await this.db.transaction(async (tx) => {
+        const { rows } = await tx.query<Head>('UPDATE zwgk_head SET state_rev = state_rev + 1, tasks_rev = tasks_rev + 1 RETURNING state_rev, tasks_rev, deletions_floor');
+        const head = rows[0] as Head;
+        const state = Number(head.state_rev);
+        const tasks = Number(head.tasks_rev);
+        await tx.query(`TRUNCATE documents, tasks, ${STATE_TABLES.join(', ')}`);
+        await tx.query('UPDATE zwgk_head SET deletions_floor = $1', [state]);
+        await insertRows(tx, next.documents, next.tasks);
+        const empty: StoreData = { documents: next.documents, tasks: next.tasks, ...emptyState() };
+        await writeDiff(tx, diffState(empty, draftOf(next)), state);
+        await tx.query('SELECT pg_notify($1, $2)', [this.options.channel, `tasks:${tasks}`]);
+        await tx.query('SELECT pg_notify($1, $2)', [this.options.channel, `state:${state}`]);
+        return { state, tasks };
+      });
+      this.snapshot = next;
+      this.stateRev = revs.state;
+      this.tasksRev = revs.tasks;
+      this.cachedIndex = null;
+      this.taskRevision++;
+    });
+  }
+
   chatSettings(chat: string): ChatSettings | undefined {
     return this.snapshot.chats.find((c) => c.chat === chat);
   }
@@ -319,15 +351,18 @@ export class PgStorage implements Storage {
 }
 
 /** Inserts documents and their tasks after every stored one, in the order given. */
-async function insertPlan(tx: SqlSession, parsed: readonly ParsedDocument[]): Promise<void> {
+function insertPlan(tx: SqlSession, parsed: readonly ParsedDocument[]): Promise<void> {
+  return insertRows(tx, parsed.map((p) => p.document), parsed.flatMap((p) => p.tasks));
+}
+
+async function insertRows(tx: SqlSession, documents: readonly TaskDocument[], tasks: readonly Task[]): Promise<void> {
   const { rows } = await tx.query<{ docs: string | null; tasks: string | null }>('SELECT (SELECT max(ord) FROM documents) AS docs, (SELECT max(ord) FROM tasks) AS tasks');
   const docBase = Number(rows[0]?.docs ?? 0);
   let taskBase = Number(rows[0]?.tasks ?? 0);
   await tx.query(
     `INSERT INTO documents (id, ord, body) SELECT d->>'id', $2 + n, d FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS a(d, n)`,
-    [JSON.stringify(parsed.map((p) => p.document)), docBase],
+    [JSON.stringify(documents), docBase],
   );
-  const tasks = parsed.flatMap((p) => p.tasks);
   for (let i = 0; i < tasks.length; i += TASK_BATCH) {
     const batch = tasks.slice(i, i + TASK_BATCH);
     await tx.query(

@@ -24,6 +24,9 @@ const TABLES: Record<KeyedCollection, TableSpec> = {
   webSessions: { table: 'web_sessions', keys: ['id'], extra: {} },
 };
 
+/** Every table of the state, histories and deletion notes included (a restore empties them all). */
+export const STATE_TABLES: readonly string[] = [...Object.values(TABLES).map((t) => t.table), 'ledger', 'changes', 'state_deletions'];
+
 const recordset = (columns: string[], json = 'body'): string => `jsonb_to_recordset($1::jsonb) AS x(${[...columns.map((c) => `${c} text`), ...(json ? [`${json} jsonb`] : [])].join(', ')})`;
 
 async function upsert(tx: SqlSession, collection: KeyedCollection, records: readonly unknown[], rev: number): Promise<void> {

@@ -3,7 +3,7 @@
 import { Hono, type Context } from 'hono';
 import { may } from '../../core/roles.ts';
 import { ZwgkError } from '../../errors.ts';
-import { parseDocument } from '../../ingest/import-document.ts';
+import { parseUpload } from '../../ingest/import-document.ts';
 import { MAX_IMPORT_BYTES } from '../../ingest/limits.ts';
 import type { ChangeRecord } from '../../model/records.ts';
 import type { ParsedDocument } from '../../model/task.ts';
@@ -46,8 +46,9 @@ function overrides(region: string, year: string): { region?: string; year?: numb
 
 async function parseUploads(files: readonly Upload[], options: { region?: string; year?: number }, now: Date): Promise<ParsedDocument[]> {
   const parsed: ParsedDocument[] = [];
-  // One after the other, the first failure stops it: nothing is kept unless every file parses.
-  for (const file of files) parsed.push(await parseDocument(file.name, new Uint8Array(await file.arrayBuffer()), { ...options, now }));
+  // One after the other, the first failure stops it: nothing is kept unless every file parses (each
+  // document of an uploaded .zip too).
+  for (const file of files) parsed.push(...(await parseUpload(file.name, new Uint8Array(await file.arrayBuffer()), { ...options, now })));
   return parsed;
 }
 

@@ -29,7 +29,7 @@ export interface StoredDocument {
 function form(f: ImportForm): Html {
   return html`<form class="stack" method="post" action="${paths.importPreview()}" enctype="multipart/form-data">${csrfField(f.csrf)}
 <div><label for="file">${webText.fileLabel}</label><span class="hint" id="file-hint">${webText.fileHint}</span>
-<input type="file" id="file" name="file" multiple required accept=".txt,.md,.markdown,.tsv,.docx,.xlsx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-describedby="file-hint"></div>
+<input type="file" id="file" name="file" multiple required accept=".txt,.md,.markdown,.tsv,.html,.htm,.pdf,.doc,.docx,.wps,.xls,.xlsx,.zip,text/plain,text/html,application/pdf,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.ms-excel,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/zip" aria-describedby="file-hint"></div>
 <div><label for="region">${webText.regionLabel}</label><span class="hint" id="region-hint">${webText.regionHint}</span>
 <input type="text" id="region" name="region" list="regions" value="${f.region ?? ''}" aria-describedby="region-hint"><datalist id="regions">${f.regions.map((r) => html`<option value="${r}"></option>`)}</datalist></div>
 <div><label for="year">${webText.yearLabel2}</label><span class="hint" id="year-hint">${webText.yearHint}</span>

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LayoutError } from '../../../src/errors.ts';
 import { type Columns, findHeader, headerRole, looksLikeHeader, readHeader, repeatsHeader, tableScore } from '../../../src/ingest/table/header.ts';
 
-const none = { lead: null, responsible: null, cooperating: null, deadline: null, remarks: null, index: null };
+const none = { lead: null, responsible: null, cooperating: null, deadline: null, remarks: null, index: null, notes: [], leadFirst: false };
 const cols = (c: Partial<Columns> & Pick<Columns, 'category' | 'requirement'>): Columns => ({ ...none, ...c });
 
 describe('headerRole', () => {
