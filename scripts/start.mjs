@@ -1,4 +1,5 @@
 // `npm start`: runs the compiled bot (dist/main.js), building it first when the sources are newer.
+// `npm install` builds it already (the `prepare` script), so a fresh clone's first screen is the bot's.
 import process from 'node:process';
 import { buildDist, stale } from './build.mjs';
 
