@@ -86,21 +86,21 @@ export function timeEngines(engines: readonly Engine[], questions: readonly stri
 }
 
 interface Question {
-  q: string;
+  turns: string[];
   region?: string;
-  expect: string[];
+  expect: { kind: string; any?: string[] };
 }
 
-/** top-1 and top-3 on the labelled questions that name their region, on the seed tasks. */
+/** top-1 and top-3 on the labelled one-turn task questions that name their region, on the seed tasks. */
 export function relevance(engine: Engine, tasks: readonly Task[]): { top1: number; top3: number; n: number } {
   const { questions } = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'eval', 'questions.json'), 'utf8')) as { questions: Question[] };
   const byId = new Map(tasks.map((t) => [t.id, t]));
-  const scoped = questions.filter((q) => q.region);
+  const scoped = questions.filter((q) => q.region && q.turns.length === 1 && q.expect.kind === 'tasks' && q.expect.any?.length);
   let top1 = 0;
   let top3 = 0;
   for (const question of scoped) {
-    const ids = engine.search(question.q, question.region as string, 3);
-    const rank = ids.findIndex((id) => question.expect.some((e) => byId.get(id)?.requirement.includes(e)));
+    const ids = engine.search(question.turns[0] as string, question.region as string, 3);
+    const rank = ids.findIndex((id) => question.expect.any?.some((e) => byId.get(id)?.requirement.includes(e)));
     if (rank === 0) top1++;
     if (rank >= 0) top3++;
   }

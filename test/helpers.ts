@@ -1,5 +1,6 @@
 // Shared test helpers: the bundled seed documents, parsed once per file, and temporary directories.
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument } from '../src/ingest/import-document.ts';
@@ -65,4 +66,37 @@ export async function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** The repository's root, where a newcomer types `npm start`. */
+export const REPO_ROOT = join(import.meta.dirname, '..');
+
+/** A bot started as a newcomer does: `npm start` in its own process group, every line it writes kept. */
+export interface StartedBot {
+  child: ChildProcess;
+  /** stdout and stderr, as written. */
+  logs: string[];
+  /** SIGTERM to the group (as a service manager or Ctrl+C does), then waits until the bot let go of its store. */
+  stop(): Promise<number | null>;
+}
+
+/** Waits this long for the bot (not npm, which exits at once) to release the store's lock after SIGTERM. */
+const STOP_WAIT_MS = 30_000;
+
+export function startBot(env: NodeJS.ProcessEnv, storePath: string): StartedBot {
+  const child = spawn('npm', ['start', '--silent'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const logs: string[] = [];
+  child.stdout?.on('data', (c: Buffer) => logs.push(c.toString()));
+  child.stderr?.on('data', (c: Buffer) => logs.push(c.toString()));
+  const stop = async (): Promise<number | null> => {
+    const code = await new Promise<number | null>((resolve) => {
+      if (child.exitCode !== null) return resolve(child.exitCode);
+      child.once('exit', (c) => resolve(c));
+      process.kill(-(child.pid as number), 'SIGTERM');
+    });
+    // The lock is released last: when it is gone, the bot is done.
+    await until(() => !existsSync(`${storePath}.lock`), STOP_WAIT_MS);
+    return code;
+  };
+  return { child, logs, stop };
 }

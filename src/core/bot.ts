@@ -85,12 +85,13 @@ export class Bot {
     const admins = this.deps.admins ?? [];
     // References ("第3条", "完成 3") are per person: another member's question never moves them.
     const key = sessionKey(chat, message.userId);
+    const found = await this.deps.sessions.read(key, message.time);
     const ctx: AnswerContext = {
       knowledge,
       now: message.time,
       today,
-      session: await this.deps.sessions.get(key, message.time),
-      sessionLapsed: await this.deps.sessions.lapsed(key, message.time),
+      session: found.session,
+      sessionLapsed: found.lapsed,
       person,
       chatType: message.chatType,
       admins,

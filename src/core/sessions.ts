@@ -63,26 +63,38 @@ export const sessionKey = (chat: string, userId: string): string => `${chat}|${u
 
 export const isLive = (s: { expiresAt: string }, now: Date): boolean => new Date(s.expiresAt) > now;
 
+/** What a message finds of the person's conversation: the live list, or that one expired recently. */
+export interface SessionLookup {
+  session: Session | undefined;
+  /** True when the person had a list here that has expired (recently): say so, do not guess. */
+  lapsed: boolean;
+}
+
 export interface SessionStore {
+  /** The person's live list in the chat, or that it lapsed: one read (one round trip on a database). */
+  read(key: string, now: Date): Promise<SessionLookup>;
   /** The person's live list in the chat. */
   get(key: string, now: Date): Promise<Session | undefined>;
-  /** True when the person had a list here that has expired (recently): say so, do not guess. */
-  lapsed(key: string, now: Date): Promise<boolean>;
   set(key: string, session: Session): Promise<void>;
+}
+
+/** The lookup of a session found live, expired within LAPSED_MEMORY_MS, or not at all. */
+function lookup(s: Session | undefined, now: Date): SessionLookup {
+  if (!s) return { session: undefined, lapsed: false };
+  if (isLive(s, now)) return { session: s, lapsed: false };
+  return { session: undefined, lapsed: now.getTime() - new Date(s.expiresAt).getTime() < LAPSED_MEMORY_MS };
 }
 
 export class MemorySessions implements SessionStore {
   protected readonly sessions = new Map<string, Session>();
   private changes = 0;
 
-  async get(key: string, now: Date): Promise<Session | undefined> {
-    const s = this.sessions.get(key);
-    return s && isLive(s, now) ? s : undefined;
+  async read(key: string, now: Date): Promise<SessionLookup> {
+    return lookup(this.sessions.get(key), now);
   }
 
-  async lapsed(key: string, now: Date): Promise<boolean> {
-    const s = this.sessions.get(key);
-    return s !== undefined && !isLive(s, now) && now.getTime() - new Date(s.expiresAt).getTime() < LAPSED_MEMORY_MS;
+  async get(key: string, now: Date): Promise<Session | undefined> {
+    return (await this.read(key, now)).session;
   }
 
   async set(key: string, session: Session): Promise<void> {
@@ -111,14 +123,12 @@ export class StoredSessions implements SessionStore {
     return parsed.success ? parsed.data : undefined;
   }
 
-  async get(key: string, now: Date): Promise<Session | undefined> {
-    const s = await this.recent(key, now);
-    return s && isLive(s, now) ? s : undefined;
+  async read(key: string, now: Date): Promise<SessionLookup> {
+    return lookup(await this.recent(key, now), now);
   }
 
-  async lapsed(key: string, now: Date): Promise<boolean> {
-    const s = await this.recent(key, now);
-    return s !== undefined && !isLive(s, now);
+  async get(key: string, now: Date): Promise<Session | undefined> {
+    return (await this.read(key, now)).session;
   }
 
   async set(key: string, session: Session): Promise<void> {

@@ -31,13 +31,35 @@ export interface SearchOptions {
 const SYNONYM_WEIGHT = 0.7;
 const SECTION_WEIGHT = 0.3;
 
-/** Segments text, remembering texts seen before: headings, titles and copied requirements repeat a lot. */
-class Segmenter {
-  private readonly memo = new Map<string, string[]>();
+/**
+ * Where a text is cut into sentences before segmenting. jieba never joins words across this punctuation,
+ * so the terms of the sentences, one after another, are the terms of the whole text (test/search).
+ */
+const SENTENCE_END = /(?<=[。；！？\n])/u;
+
+/**
+ * Segments text, remembering texts and sentences seen before: headings and titles repeat, and the plans
+ * of a province's counties copy the province's sentences into requirements of their own wording. At
+ * 100,000 tasks, remembering sentences rather than whole requirements took the index build from 4.2 s
+ * to 2.7 s (`npm run bench`, index build, same quiet machine).
+ */
+export class Segmenter {
+  private readonly texts = new Map<string, string[]>();
+  private readonly sentences = new Map<string, string[]>();
 
   terms(text: string): string[] {
-    let terms = this.memo.get(text);
-    if (!terms) this.memo.set(text, (terms = indexTerms(text)));
+    let terms = this.texts.get(text);
+    if (!terms) {
+      const parts = text.split(SENTENCE_END);
+      terms = parts.length === 1 ? this.sentence(text) : parts.flatMap((part) => this.sentence(part));
+      this.texts.set(text, terms);
+    }
+    return terms;
+  }
+
+  private sentence(text: string): string[] {
+    let terms = this.sentences.get(text);
+    if (!terms) this.sentences.set(text, (terms = indexTerms(text)));
     return terms;
   }
 }

@@ -1,11 +1,9 @@
 // As a newcomer would on DingTalk: only the DingTalk variables (the app's Client ID and Secret, and
 // the API roots pointing at a local fake DingTalk), `npm start`, and a group asks the robot. Stream mode
 // needs no public address and no HTTP server.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SEEDS_DIR, tempDir, until } from '../helpers.ts';
+import { SEEDS_DIR, startBot, type StartedBot, tempDir, until } from '../helpers.ts';
 import { FakeDingtalk } from './fakes/dingtalk.ts';
 
 let fake: FakeDingtalk;
@@ -25,10 +23,9 @@ function cleanEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(ZWGK_|TELEGRAM_|WECHATY_|DINGTALK_|FEISHU_|WECOM_)/.test(k)));
 }
 
-function start(logs: string[], extra: NodeJS.ProcessEnv = {}): ChildProcess {
-  const child = spawn('npm', ['start', '--silent'], {
-    cwd: join(import.meta.dirname, '..', '..'),
-    env: {
+const start = (extra: NodeJS.ProcessEnv = {}): StartedBot =>
+  startBot(
+    {
       ...cleanEnv(),
       DINGTALK_CLIENT_ID: fake.clientId,
       DINGTALK_CLIENT_SECRET: fake.clientSecret,
@@ -39,30 +36,14 @@ function start(logs: string[], extra: NodeJS.ProcessEnv = {}): ChildProcess {
       ZWGK_LOG_LEVEL: 'debug',
       ...extra,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  child.stdout?.on('data', (c: Buffer) => logs.push(c.toString()));
-  child.stderr?.on('data', (c: Buffer) => logs.push(c.toString()));
-  return child;
-}
-
-/** SIGTERM to the process group, as a service manager or Ctrl+C does. */
-const stopped = async (child: ChildProcess): Promise<number | null> => {
-  const code = await new Promise<number | null>((resolve) => {
-    child.once('exit', (c) => resolve(c));
-    process.kill(-(child.pid as number), 'SIGTERM');
-  });
-  // npm exits at once; the bot itself is done when its lock (released last) is gone.
-  await until(() => !existsSync(join(dir, 'store.json.lock')), 30_000);
-  return code;
-};
+    join(dir, 'store.json'),
+  );
 
 describe('a newcomer starts the bot on DingTalk (Stream mode)', () => {
   it('connects with only the DingTalk variables, answers a group question in that group, and never logs the secret', async () => {
-    const logs: string[] = [];
     // Without the web 台账 (on by default, it would open the HTTP server), Stream mode opens no port.
-    const child = start(logs, { ZWGK_WEB: 'off' });
+    const bot = start({ ZWGK_WEB: 'off' });
+    const logs = bot.logs;
     try {
       await until(() => fake.connected(), 60_000);
       const { frame } = fake.botMessage({ text: { content: ' 汶上县民政局有哪些任务' } });
@@ -71,7 +52,7 @@ describe('a newcomer starts the bot on DingTalk (Stream mode)', () => {
       expect(fake.textsIn('cidGroupZwgk0001==')[0]).toContain('汶上县 县民政局');
       expect(fake.acks.map((a) => a.headers.messageId)).toContain(frame.headers.messageId);
     } finally {
-      await stopped(child);
+      await bot.stop();
     }
     await until(() => logs.join('').includes('stopping'));
     const all = logs.join('');
@@ -84,8 +65,8 @@ describe('a newcomer starts the bot on DingTalk (Stream mode)', () => {
 
 describe('the DingTalk HTTP callback mode through npm start', () => {
   it('mounts /dingtalk/callback on the one HTTP server (ZWGK_WEB_HOST / ZWGK_WEB_PORT) and answers a signed callback', async () => {
-    const logs: string[] = [];
-    const child = start(logs, { DINGTALK_MODE: 'http', ZWGK_WEB_PORT: '0' });
+    const bot = start({ DINGTALK_MODE: 'http', ZWGK_WEB_PORT: '0' });
+    const logs = bot.logs;
     try {
       // The log is JSON here (not a terminal): {"msg":"http: listening",…,"port":…}.
       await until(() => /http: listening.*"port":\d+/.test(logs.join('')), 60_000);
@@ -105,7 +86,7 @@ describe('the DingTalk HTTP callback mode through npm start', () => {
       expect(web.status).toBe(303);
       expect(web.headers.get('location')).toBe('/web/login');
     } finally {
-      await stopped(child);
+      await bot.stop();
     }
     expect(logs.join('')).not.toContain(fake.clientSecret);
   }, 120_000);

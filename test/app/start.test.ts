@@ -1,13 +1,13 @@
 // `npm start`: --help prints the usage and starts nothing; a mistyped option is refused; a test
 // puppet is said to be one.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseStartOptions } from '../../src/app/start-options.ts';
 import { UsageError } from '../../src/errors.ts';
 import { startText } from '../../src/texts/ops.ts';
-import { SEEDS_DIR, freePort, tempDir, until } from '../helpers.ts';
+import { SEEDS_DIR, freePort, startBot, tempDir, until } from '../helpers.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -59,27 +59,20 @@ describe('npm start -- --help', () => {
 describe('WECHATY_PUPPET=wechaty-puppet-mock', () => {
   it('is said to be a test puppet, in Chinese and English, before the adapter starts', async () => {
     const { dir, cleanup } = tempDir();
-    const child = spawn('npm', ['start', '--silent'], {
-      cwd: ROOT,
-      env: { ...process.env, WECHATY_PUPPET: 'wechaty-puppet-mock', WECHATY_SESSION: join(dir, 'wechat'), ZWGK_STORE: join(dir, 'store.json'), ZWGK_SEEDS_DIR: SEEDS_DIR, ZWGK_WEB_PORT: String(await freePort()), ZWGK_LOG_FORMAT: 'json' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    let logs = '';
-    child.stderr.on('data', (c: Buffer) => (logs += c.toString()));
+    const bot = startBot(
+      { ...process.env, WECHATY_PUPPET: 'wechaty-puppet-mock', WECHATY_SESSION: join(dir, 'wechat'), ZWGK_STORE: join(dir, 'store.json'), ZWGK_SEEDS_DIR: SEEDS_DIR, ZWGK_WEB_PORT: String(await freePort()), ZWGK_LOG_FORMAT: 'json' },
+      join(dir, 'store.json'),
+    );
     try {
-      await until(() => logs.includes('adapter started'), 60_000);
-      const lines = logs.trim().split('\n').map((l) => JSON.parse(l) as { level: string; msg: string });
+      await until(() => bot.logs.join('').includes('adapter started'), 60_000);
+      const lines = bot.logs.join('').trim().split('\n').map((l) => JSON.parse(l) as { level: string; msg: string });
       const warning = lines.findIndex((l) => l.level === 'warn' && l.msg.includes('wechaty-puppet-mock is a test puppet'));
       expect(warning).toBeGreaterThanOrEqual(0);
       expect(lines[warning]!.msg).toContain('测试用的模拟微信');
       expect(lines[warning]!.msg).toContain('wechaty-puppet-wechat4u');
       expect(warning).toBeLessThan(lines.findIndex((l) => l.msg === 'adapter started'));
     } finally {
-      process.kill(-(child.pid as number), 'SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      // The bot itself (not npm) is done when its lock is gone.
-      await until(() => !existsSync(join(dir, 'store.json.lock')), 20_000).catch(() => undefined);
+      await bot.stop().catch(() => undefined);
       cleanup();
     }
   }, 90_000);

@@ -2,7 +2,7 @@
 // bot writes is whole; a restore checks the file first, refuses to replace data without --force,
 // keeps what it replaces, and never runs beside the bot.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSnapshot, snapshotText } from '../../src/store/backup.ts';

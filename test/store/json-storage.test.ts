@@ -1,6 +1,6 @@
 // The JSON engine's files: a change writes the state file only; a version 1 store (one file) becomes
 // version 2 on open, with the old file kept; read-only opening migrates nothing.
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JsonStorage, jsonStorePaths } from '../../src/store/json/json-storage.ts';
