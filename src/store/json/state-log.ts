@@ -75,11 +75,13 @@ export class StateLog {
 
   /** Opens the log, dropping any unterminated tail. */
   static async open(path: string, bytes: number, entries: number): Promise<StateLog> {
+    let handle: FileHandle | null = null;
     try {
-      const handle = await open(path, 'a+');
+      handle = await open(path, 'a+');
       await handle.truncate(bytes);
       return new StateLog(path, handle, bytes, entries);
     } catch (cause) {
+      await handle?.close().catch(() => undefined);
       throw new StoreError(storeText.writeFailed(path, messageOf(cause)), { cause });
     }
   }
