@@ -15,11 +15,11 @@ import type { ParsedDocument } from '../../model/task.ts';
 import { storeText } from '../../texts/store.ts';
 import type { DigestClaim, ImportOutcome, OpenOptions, PlatformState, SessionRecords, Storage } from '../contract.ts';
 import { deltaOf, diffState, draftOf } from '../diff.ts';
-import { TaskIndex } from '../indexes.ts';
 import { removeTempFiles, resolveLinks, ValidatedJsonFile } from '../json-file.ts';
 import { StoreLock } from '../lock.ts';
 import { migrateStore } from '../migrate.ts';
 import { pruneOldRecords } from '../retention.ts';
+import { SnapshotStore } from '../snapshot-store.ts';
 import { COLLECTIONS, emptyState, MainFileSchema, unknownKeys, type PlanFile, PlanFileSchema, SPLIT_STORE_VERSION, type StateData, type StateFile, StateFileSchema, stateOf, StoreDataSchema, type StoreData } from '../schema.ts';
 import { StateFile as PlatformStateFile } from '../state-file.ts';
 import { MemoryHandled } from './handled-memory.ts';
@@ -90,19 +90,15 @@ async function load(paths: ReturnType<typeof jsonStorePaths>, planFile: Validate
   return { plan: migrated.plan, state: migrated.state, existed: true, migration };
 }
 
-export class JsonStorage implements Storage {
-  private cachedIndex: TaskIndex | null = null;
-  private taskRevision = 0;
+export class JsonStorage extends SnapshotStore implements Storage {
   private readonly claims = new Set<string>();
-  /** Changes and imports run one at a time, each on the snapshot the previous one left. */
-  private queue: Promise<unknown> = Promise.resolve();
   readonly handled = new MemoryHandled();
   /** Set when the files were written by an older version and have been migrated. */
   migration: Migration | null = null;
 
   private constructor(
     readonly location: string,
-    private snapshot: StoreData,
+    snapshot: StoreData,
     private readonly plan: Low<PlanFile>,
     private readonly state: Low<StateFile>,
     private readonly files: { plan: ValidatedJsonFile<PlanFile>; state: ValidatedJsonFile<StateFile> },
@@ -115,7 +111,9 @@ export class JsonStorage implements Storage {
     readonly platformState: PlatformState,
     /** Collections of the state file this version does not know: written back as they were. */
     private readonly extras: Record<string, unknown>,
-  ) {}
+  ) {
+    super(snapshot);
+  }
 
   static async open(path: string, options: OpenOptions = {}): Promise<JsonStorage> {
     // A new server's data folder (ZWGK_STORE=/var/lib/zwgk-bot/store.json) is made on first start.
@@ -158,25 +156,6 @@ export class JsonStorage implements Storage {
     return this.lock === null;
   }
 
-  get data(): Readonly<StoreData> {
-    return this.snapshot;
-  }
-
-  get revision(): number {
-    return this.taskRevision;
-  }
-
-  get index(): TaskIndex {
-    this.cachedIndex ??= new TaskIndex(this.snapshot.documents, this.snapshot.tasks);
-    return this.cachedIndex;
-  }
-
-  private serial<T>(fn: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(fn);
-    this.queue = next.catch(() => undefined);
-    return next;
-  }
-
   async putDocuments(parsed: readonly ParsedDocument[], changes: readonly ChangeRecord[] = []): Promise<ImportOutcome[]> {
     this.assertWritable();
     const outcomes = await this.serial(() => this.importNow(parsed));
@@ -199,8 +178,7 @@ export class JsonStorage implements Storage {
       throw e;
     }
     this.snapshot = { ...before, documents, tasks };
-    this.cachedIndex = null;
-    this.taskRevision++;
+    this.planChanged();
     return parsed.map((p) => ({ documentId: p.document.id, replaced: before.documents.some((d) => d.id === p.document.id) }));
   }
 
@@ -248,8 +226,7 @@ export class JsonStorage implements Storage {
         throw e;
       }
       this.snapshot = next;
-      this.cachedIndex = null;
-      this.taskRevision++;
+      this.planChanged();
     });
   }
 
@@ -289,7 +266,7 @@ export class JsonStorage implements Storage {
   }
 
   async close(): Promise<void> {
-    await this.queue;
+    await this.settled();
     if (this.log?.pending) await this.serial(() => this.compact()).catch(() => undefined);
     await this.log?.close();
     await this.files.plan.flush();

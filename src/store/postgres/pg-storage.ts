@@ -12,7 +12,7 @@ import { DocumentSchema, TaskSchema } from '../../model/task.ts';
 import { storeText } from '../../texts/store.ts';
 import type { DigestClaim, ImportOutcome, OpenOptions, Storage } from '../contract.ts';
 import { applyDelta, diffState, draftOf } from '../diff.ts';
-import { TaskIndex } from '../indexes.ts';
+import { SnapshotStore } from '../snapshot-store.ts';
 import { HANDLED_RETENTION_MS, pruneOldRecords, SESSION_KEPT_AFTER_EXPIRY_MS } from '../retention.ts';
 import { emptyState, type StateData, stateOf, StoreDataSchema, type StoreData } from '../schema.ts';
 import { migrate } from './migrations.ts';
@@ -55,14 +55,10 @@ async function readHead(tx: SqlSession): Promise<{ state: number; tasks: number;
   return { state: Number(head.state_rev), tasks: Number(head.tasks_rev), floor: Number(head.deletions_floor) };
 }
 
-export class PgStorage implements Storage {
-  private cachedIndex: TaskIndex | null = null;
-  private taskRevision = 0;
+export class PgStorage extends SnapshotStore implements Storage {
   /** The import revision the tasks in memory reflect, and the state revision the state does. */
   private tasksRev = 0;
   private stateRev = 0;
-  /** Every operation on the snapshot runs in this order, one at a time. */
-  private queue: Promise<unknown> = Promise.resolve();
   private refreshWanted = false;
   private lastPrune = 0;
   private stopListening: (() => Promise<void>) | null = null;
@@ -75,10 +71,11 @@ export class PgStorage implements Storage {
   private constructor(
     private readonly db: SqlDriver,
     private readonly options: PgOptions,
-    private snapshot: StoreData,
+    snapshot: StoreData,
     readonly existed: boolean,
     readonly platformState: PgPlatformState,
   ) {
+    super(snapshot);
     this.sessions = new PgSessions(db);
     this.handled = new PgHandled(db);
   }
@@ -110,25 +107,6 @@ export class PgStorage implements Storage {
 
   get readOnly(): boolean {
     return this.options.readOnly === true;
-  }
-
-  get data(): Readonly<StoreData> {
-    return this.snapshot;
-  }
-
-  get revision(): number {
-    return this.taskRevision;
-  }
-
-  get index(): TaskIndex {
-    this.cachedIndex ??= new TaskIndex(this.snapshot.documents, this.snapshot.tasks);
-    return this.cachedIndex;
-  }
-
-  private serial<T>(fn: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(fn);
-    this.queue = next.catch(() => undefined);
-    return next;
   }
 
   /** A notification from any instance (this one included): catch up unless already there. */
@@ -177,8 +155,7 @@ export class PgStorage implements Storage {
     });
     this.snapshot = { ...this.snapshot, ...plan };
     this.tasksRev = head.tasks;
-    this.cachedIndex = null;
-    this.taskRevision++;
+    this.planChanged();
   }
 
   async putDocuments(parsed: readonly ParsedDocument[], changes: readonly ChangeRecord[] = []): Promise<ImportOutcome[]> {
@@ -210,8 +187,7 @@ export class PgStorage implements Storage {
           tasks: [...before.tasks.filter((t) => !idSet.has(t.documentId)), ...parsed.flatMap((p) => p.tasks)],
         };
         this.tasksRev = rev;
-        this.cachedIndex = null;
-        this.taskRevision++;
+        this.planChanged();
       } else {
         await this.reloadPlan();
       }
@@ -280,8 +256,7 @@ export class PgStorage implements Storage {
       this.snapshot = next;
       this.stateRev = revs.state;
       this.tasksRev = revs.tasks;
-      this.cachedIndex = null;
-      this.taskRevision++;
+      this.planChanged();
     });
   }
 
@@ -344,7 +319,7 @@ export class PgStorage implements Storage {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.queue;
+    await this.settled();
     await this.stopListening?.();
     await this.db.close();
   }
