@@ -10,7 +10,7 @@ import { constants, copyFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Low } from 'lowdb';
 import { messageOf, StoreError } from '../../errors.ts';
-import type { ChangeRecord, ChatSettings } from '../../model/records.ts';
+import type { ChangeRecord } from '../../model/records.ts';
 import type { ParsedDocument } from '../../model/task.ts';
 import { storeText } from '../../texts/store.ts';
 import type { DigestClaim, ImportOutcome, OpenOptions, PlatformState, SessionRecords, Storage } from '../contract.ts';
@@ -227,17 +227,6 @@ export class JsonStorage extends SnapshotStore implements Storage {
       }
       this.snapshot = next;
       this.planChanged();
-    });
-  }
-
-  chatSettings(chat: string): ChatSettings | undefined {
-    return this.snapshot.chats.find((c) => c.chat === chat);
-  }
-
-  async setChatRegion(chat: string, region: string, by: string, now: Date): Promise<void> {
-    const settings: ChatSettings = { chat, region, by, at: now.toISOString() };
-    await this.change((draft) => {
-      draft.chats = [...draft.chats.filter((c) => c.chat !== chat), settings];
     });
   }
 

@@ -6,7 +6,7 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { messageOf, StoreError } from '../../errors.ts';
-import type { ChangeRecord, ChatSettings } from '../../model/records.ts';
+import type { ChangeRecord } from '../../model/records.ts';
 import type { ParsedDocument, Task, TaskDocument } from '../../model/task.ts';
 import { DocumentSchema, TaskSchema } from '../../model/task.ts';
 import { storeText } from '../../texts/store.ts';
@@ -257,17 +257,6 @@ export class PgStorage extends SnapshotStore implements Storage {
       this.stateRev = revs.state;
       this.tasksRev = revs.tasks;
       this.planChanged();
-    });
-  }
-
-  chatSettings(chat: string): ChatSettings | undefined {
-    return this.snapshot.chats.find((c) => c.chat === chat);
-  }
-
-  async setChatRegion(chat: string, region: string, by: string, now: Date): Promise<void> {
-    const settings: ChatSettings = { chat, region, by, at: now.toISOString() };
-    await this.change((draft) => {
-      draft.chats = [...draft.chats.filter((c) => c.chat !== chat), settings];
     });
   }
 
